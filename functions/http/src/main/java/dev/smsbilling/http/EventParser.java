@@ -1,0 +1,169 @@
+package dev.smsbilling.http;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Streams through an HTTP API 2.0 event and keeps only the fields {@link ApiRequest} needs.
+ *
+ * <p>Streaming rather than binding to a POJO or a tree: the rest of the event (TLS details,
+ * timestamps, the authorizer's other context) is skipped without allocating anything for it.
+ */
+final class EventParser {
+
+    private static final String UNREADABLE = "The request could not be read.";
+
+    private String method;
+    private String rawPath;
+    private String httpPath;
+    private String routeKey;
+    private Map<String, String> headers;
+    private Map<String, String> queryParameters;
+    private Map<String, String> pathParameters;
+    private String body;
+    private boolean base64;
+    private String accountId;
+    private String requestId;
+
+    private EventParser() {
+    }
+
+    static ApiRequest parse(InputStream event) throws IOException {
+        EventParser fields = new EventParser();
+        try (JsonParser p = Json.factory().createParser(event)) {
+            fields.readEvent(p);
+        } catch (JsonProcessingException e) {
+            throw new ApiException(ErrorCode.INVALID_REQUEST, UNREADABLE);
+        }
+        return fields.toRequest();
+    }
+
+    private void readEvent(JsonParser p) throws IOException {
+        expect(p.nextToken() == JsonToken.START_OBJECT);
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            p.nextToken();
+            switch (name) {
+                case "routeKey" -> routeKey = text(p);
+                case "rawPath" -> rawPath = text(p);
+                case "headers" -> headers = stringMap(p);
+                case "queryStringParameters" -> queryParameters = stringMap(p);
+                case "pathParameters" -> pathParameters = stringMap(p);
+                case "body" -> body = text(p);
+                case "isBase64Encoded" -> base64 = bool(p);
+                case "requestContext" -> readRequestContext(p);
+                default -> p.skipChildren();
+            }
+        }
+        expect(p.currentToken() == JsonToken.END_OBJECT);
+    }
+
+    private void readRequestContext(JsonParser p) throws IOException {
+        if (p.currentToken() == JsonToken.VALUE_NULL) {
+            return;
+        }
+        expect(p.currentToken() == JsonToken.START_OBJECT);
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            p.nextToken();
+            switch (name) {
+                case "requestId" -> requestId = text(p);
+                case "http" -> readHttp(p);
+                case "authorizer" -> readAuthorizer(p);
+                default -> p.skipChildren();
+            }
+        }
+    }
+
+    private void readHttp(JsonParser p) throws IOException {
+        expect(p.currentToken() == JsonToken.START_OBJECT);
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            p.nextToken();
+            switch (name) {
+                case "method" -> method = text(p);
+                case "path" -> httpPath = text(p);
+                default -> p.skipChildren();
+            }
+        }
+    }
+
+    /** {@code authorizer.lambda.accountId}: the context our Lambda authorizer returns. */
+    private void readAuthorizer(JsonParser p) throws IOException {
+        if (p.currentToken() != JsonToken.START_OBJECT) {
+            p.skipChildren();
+            return;
+        }
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            p.nextToken();
+            if (name.equals("lambda") && p.currentToken() == JsonToken.START_OBJECT) {
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String key = p.currentName();
+                    p.nextToken();
+                    // Only a string counts: anything else is a misconfigured authorizer, and
+                    // treating it as "no account" makes the route answer 401 rather than guess.
+                    if (key.equals("accountId") && p.currentToken() == JsonToken.VALUE_STRING) {
+                        accountId = p.getText();
+                    } else {
+                        p.skipChildren();
+                    }
+                }
+            } else {
+                p.skipChildren();
+            }
+        }
+    }
+
+    private ApiRequest toRequest() {
+        String path = rawPath != null ? rawPath : httpPath;
+        expect(method != null && !method.isEmpty() && path != null);
+        String text = RequestBody.decode(body, base64);
+        return new ApiRequest(method, path, routeKey, headers, queryParameters, pathParameters,
+                text, accountId, requestId);
+    }
+
+    private static String text(JsonParser p) throws IOException {
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        expect(t == JsonToken.VALUE_STRING);
+        return p.getText();
+    }
+
+    private static boolean bool(JsonParser p) {
+        JsonToken t = p.currentToken();
+        expect(t == JsonToken.VALUE_TRUE || t == JsonToken.VALUE_FALSE || t == JsonToken.VALUE_NULL);
+        return t == JsonToken.VALUE_TRUE;
+    }
+
+    private static Map<String, String> stringMap(JsonParser p) throws IOException {
+        Map<String, String> map = new LinkedHashMap<>();
+        if (p.currentToken() == JsonToken.VALUE_NULL) {
+            return map;
+        }
+        expect(p.currentToken() == JsonToken.START_OBJECT);
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            p.nextToken();
+            String value = text(p);
+            if (value != null) {
+                map.merge(name, value, (a, b) -> a + "," + b);
+            }
+        }
+        return map;
+    }
+
+    private static void expect(boolean wellFormed) {
+        if (!wellFormed) {
+            throw new ApiException(ErrorCode.INVALID_REQUEST, UNREADABLE);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package dev.smsbilling.http;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+
+/**
+ * The base of every HTTP function: event in, response out, errors as the contract's envelope.
+ *
+ * <p>A stream handler rather than a POJO one: parsing the event ourselves skips the runtime's
+ * reflective serialisation, which is slow on a cold start. Subclasses implement only
+ * {@link #handle}; they signal expected failures with {@link ApiException}. Anything else
+ * thrown, errors included, becomes a 500 whose body says nothing about the cause.
+ */
+public abstract class HttpFunction implements RequestStreamHandler {
+
+    protected abstract ApiResponse handle(ApiRequest request, Context context);
+
+    @Override
+    public final void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        long started = System.nanoTime();
+        ApiRequest request = null;
+        byte[] response;
+        int status;
+        try {
+            request = ApiRequest.fromEvent(input);
+            ApiResponse answer = handle(request, context);
+            if (answer == null) {
+                throw new IllegalStateException("handler returned no response");
+            }
+            status = answer.status();
+            // Serialised here, inside the try, so a response that cannot be written still
+            // turns into a proper 500 instead of a half-written stream.
+            response = serialise(answer);
+        } catch (ApiException e) {
+            ApiResponse answer = ErrorEnvelope.toResponse(e);
+            status = answer.status();
+            response = serialise(answer);
+        } catch (Throwable t) {
+            RequestLog.failure(context, t);
+            ApiResponse answer = ErrorEnvelope.internalError();
+            status = answer.status();
+            response = serialise(answer);
+        }
+        output.write(response);
+        output.flush();
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        RequestLog.request(context,
+                request == null ? null : request.method(),
+                request == null ? null : request.rawPath(),
+                status, millis);
+    }
+
+    private static byte[] serialise(ApiResponse response) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256 + response.body().length());
+        response.writeTo(bytes);
+        return bytes.toByteArray();
+    }
+}
