@@ -1,0 +1,84 @@
+package dev.smsbilling.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/** Builds HTTP API 2.0 events for tests, in the shape API Gateway sends. */
+final class Events {
+
+    static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private Events() {
+    }
+
+    static InputStream resource(String name) {
+        InputStream in = Events.class.getResourceAsStream("/events/" + name);
+        if (in == null) {
+            throw new IllegalArgumentException("no test event " + name);
+        }
+        return in;
+    }
+
+    static ObjectNode event(String method, String path) {
+        ObjectNode event = MAPPER.createObjectNode();
+        event.put("version", "2.0");
+        event.put("routeKey", method + " " + path);
+        event.put("rawPath", path);
+        event.put("rawQueryString", "");
+        event.putObject("headers").put("content-type", "application/json");
+        ObjectNode context = event.putObject("requestContext");
+        context.put("accountId", "123456789012");
+        context.putObject("authorizer").putObject("lambda").put("accountId", "acct_test");
+        context.putObject("http").put("method", method).put("path", path);
+        context.put("requestId", "req-1");
+        event.put("isBase64Encoded", false);
+        return event;
+    }
+
+    static ObjectNode withBody(ObjectNode event, String body) {
+        event.put("body", body);
+        return event;
+    }
+
+    static ObjectNode withBase64Body(ObjectNode event, byte[] body) {
+        event.put("body", Base64.getEncoder().encodeToString(body));
+        event.put("isBase64Encoded", true);
+        return event;
+    }
+
+    static InputStream stream(JsonNode event) {
+        try {
+            return new ByteArrayInputStream(MAPPER.writeValueAsBytes(event));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static InputStream stream(String rawEvent) {
+        return new ByteArrayInputStream(rawEvent.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static ApiRequest parse(JsonNode event) throws IOException {
+        return ApiRequest.fromEvent(stream(event));
+    }
+
+    /** Runs a function on an event and returns the v2 response it wrote. */
+    static JsonNode invoke(HttpFunction function, InputStream event) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        function.handleRequest(event, out, null);
+        return MAPPER.readTree(out.toByteArray());
+    }
+
+    static JsonNode body(JsonNode response) throws IOException {
+        return MAPPER.readTree(response.get("body").textValue());
+    }
+}
