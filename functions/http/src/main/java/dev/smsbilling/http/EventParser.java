@@ -35,13 +35,27 @@ final class EventParser {
     }
 
     static ApiRequest parse(InputStream event) throws IOException {
+        return read(event).toRequest();
+    }
+
+    /** Reads the event's fields without judging the body yet, so a rejected body can still be logged by route. */
+    static EventParser read(InputStream event) throws IOException {
         EventParser fields = new EventParser();
         try (JsonParser p = Json.factory().createParser(event)) {
             fields.readEvent(p);
         } catch (JsonProcessingException e) {
             throw new ApiException(ErrorCode.INVALID_REQUEST, UNREADABLE);
         }
-        return fields.toRequest();
+        expect(fields.method != null && !fields.method.isEmpty() && fields.path() != null);
+        return fields;
+    }
+
+    String method() {
+        return method;
+    }
+
+    String path() {
+        return rawPath != null ? rawPath : httpPath;
     }
 
     private void readEvent(JsonParser p) throws IOException {
@@ -121,11 +135,10 @@ final class EventParser {
         }
     }
 
-    private ApiRequest toRequest() {
-        String path = rawPath != null ? rawPath : httpPath;
-        expect(method != null && !method.isEmpty() && path != null);
+    /** @throws ApiException 400 or 413 for a body that is not acceptable text */
+    ApiRequest toRequest() {
         String text = RequestBody.decode(body, base64);
-        return new ApiRequest(method, path, routeKey, headers, queryParameters, pathParameters,
+        return new ApiRequest(method, path(), routeKey, headers, queryParameters, pathParameters,
                 text, accountId, requestId);
     }
 

@@ -23,11 +23,12 @@ public abstract class HttpFunction implements RequestStreamHandler {
     @Override
     public final void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         long started = System.nanoTime();
-        ApiRequest request = null;
+        EventParser event = null;
         byte[] response;
         int status;
         try {
-            request = ApiRequest.fromEvent(input);
+            event = EventParser.read(input);
+            ApiRequest request = event.toRequest();
             ApiResponse answer = handle(request, context);
             if (answer == null) {
                 throw new IllegalStateException("handler returned no response");
@@ -50,8 +51,8 @@ public abstract class HttpFunction implements RequestStreamHandler {
         output.flush();
         long millis = (System.nanoTime() - started) / 1_000_000;
         RequestLog.request(context,
-                request == null ? null : request.method(),
-                request == null ? null : request.rawPath(),
+                event == null ? null : event.method(),
+                event == null ? null : event.path(),
                 status, millis);
     }
 

@@ -1,0 +1,213 @@
+package dev.smsbilling.http;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+
+import static dev.smsbilling.http.Events.body;
+import static dev.smsbilling.http.Events.event;
+import static dev.smsbilling.http.Events.invoke;
+import static dev.smsbilling.http.Events.stream;
+import static dev.smsbilling.http.Events.withBody;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class HttpFunctionTest {
+
+    /** A function as the real ones will be: routes on the route key, reads a strict body. */
+    static final class EchoFunction extends HttpFunction {
+        @Override
+        protected ApiResponse handle(ApiRequest request, Context context) {
+            switch (request.rawPath()) {
+                case "/echo" -> {
+                    ObjectNode body = JsonBody.parseObject(request.body());
+                    Validation v = new Validation();
+                    String content = v.requiredString(body.get("content"), "content");
+                    v.throwIfInvalid();
+                    return ApiResponse.data(202, Map.of("account", request.requireAccountId(), "content", content,
+                            "key", IdempotencyKey.optional(request).map(IdempotencyKey::value).orElse("none")));
+                }
+                case "/v1/messages" -> {
+                    return ApiResponse.data(202, Map.of("account", request.requireAccountId(),
+                            "content", JsonBody.parseObject(request.body()).get("content").textValue()));
+                }
+                case "/only-get" -> throw ApiException.methodNotAllowed("GET");
+                case "/runtime" -> throw new IllegalStateException("SECRET detail from the database layer");
+                case "/overflow" -> {
+                    return recurse(0);
+                }
+                case "/null" -> {
+                    return null;
+                }
+                case "/broke" -> {
+                    return ApiResponse.data(200, new Object() {
+                        @SuppressWarnings("unused")
+                        public String getValue() {
+                            throw new IllegalStateException("SECRET getter");
+                        }
+                    });
+                }
+                default -> throw new ApiException(ErrorCode.NOT_FOUND);
+            }
+        }
+
+        private static ApiResponse recurse(int depth) {
+            return depth < 0 ? null : recurse(depth + 1);
+        }
+    }
+
+    private final HttpFunction function = new EchoFunction();
+
+    @Test
+    void servesARealApiGatewayEvent() throws IOException {
+        RecordingContext context = new RecordingContext();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        function.handleRequest(Events.resource("post-messages.json"), out, context);
+
+        JsonNode response = Events.MAPPER.readTree(out.toByteArray());
+        assertThat(response.get("statusCode").intValue()).isEqualTo(202);
+        assertThat(response.get("headers").get("Content-Type").textValue()).isEqualTo("application/json; charset=utf-8");
+        assertThat(response.get("isBase64Encoded").booleanValue()).isFalse();
+        assertThat(body(response).get("data").get("account").textValue()).isEqualTo("acct_7Q2mX9pLk3");
+        assertThat(body(response).get("data").get("content").textValue()).isEqualTo("Your order #1042 has shipped \uD83D\uDCE6");
+        assertThat(context.lines).singleElement().satisfies(line ->
+                assertThat(line).matches("POST /v1/messages 202 \\d+ms\\n"));
+    }
+
+    @Test
+    void theLogLineHasNoHeadersKeysOrBody() throws IOException {
+        RecordingContext context = new RecordingContext();
+        function.handleRequest(Events.resource("post-messages.json"), new ByteArrayOutputStream(), context);
+
+        assertThat(context.all()).doesNotContain("test-key-not-a-secret", "order-1042-shipped", "shipped", "+44");
+    }
+
+    @Test
+    void fieldErrorsBecomeThe400Envelope() throws IOException {
+        JsonNode response = invoke(function, stream(withBody(event("POST", "/echo"), "{\"content\": 5}")));
+
+        assertThat(response.get("statusCode").intValue()).isEqualTo(400);
+        JsonNode envelope = body(response);
+        assertThat(envelope.get("code").textValue()).isEqualTo("invalid_request");
+        assertThat(envelope.get("status").intValue()).isEqualTo(400);
+        assertThat(envelope.get("errors").get(0).get("path").textValue()).isEqualTo("content");
+    }
+
+    @Test
+    void malformedBodiesAndDeepNestingAre400() throws IOException {
+        for (String bad : new String[] {"{\"content\":", "", "[]", "{\"content\":" + "[".repeat(60_000),
+                "{\"content\":\"a\",\"content\":\"b\"}", "{\"content\":\"\\ud800\"}"}) {
+            JsonNode response = invoke(function, stream(withBody(event("POST", "/echo"), bad)));
+            assertThat(response.get("statusCode").intValue()).as(bad.length() > 40 ? bad.substring(0, 40) : bad).isEqualTo(400);
+        }
+    }
+
+    @Test
+    void aBodyOver64KiBIs413BeforeTheHandlerRuns() throws IOException {
+        String body = "{\"content\":\"" + "a".repeat(ApiRequest.MAX_BODY_BYTES) + "\"}";
+        JsonNode response = invoke(function, stream(withBody(event("POST", "/runtime"), body)));
+
+        assertThat(response.get("statusCode").intValue()).isEqualTo(413);
+        assertThat(body(response).get("code").textValue()).isEqualTo("payload_too_large");
+        assertThat(body(response).get("message").textValue()).doesNotContain("aaaa");
+    }
+
+    @Test
+    void aMalformedEventIs400() throws IOException {
+        JsonNode response = invoke(function, stream("{\"this is\": not an event"));
+
+        assertThat(response.get("statusCode").intValue()).isEqualTo(400);
+        assertThat(body(response).get("code").textValue()).isEqualTo("invalid_request");
+    }
+
+    @Test
+    void aMissingAccountIs401() throws IOException {
+        ObjectNode event = withBody(event("POST", "/echo"), "{\"content\":\"hi\"}");
+        ((ObjectNode) event.get("requestContext")).remove("authorizer");
+
+        assertThat(invoke(function, stream(event)).get("statusCode").intValue()).isEqualTo(401);
+    }
+
+    @Test
+    void headersAreReadCaseInsensitively() throws IOException {
+        ObjectNode event = withBody(event("POST", "/echo"), "{\"content\":\"hi\"}");
+        ((ObjectNode) event.get("headers")).put("idempotency-key", "k-1");
+
+        assertThat(body(invoke(function, stream(event))).get("data").get("key").textValue()).isEqualTo("k-1");
+    }
+
+    @Test
+    void aBadIdempotencyKeyIs400AtItsHeader() throws IOException {
+        ObjectNode event = withBody(event("POST", "/echo"), "{\"content\":\"hi\"}");
+        ((ObjectNode) event.get("headers")).put("idempotency-key", "caf\u00E9");
+
+        JsonNode envelope = body(invoke(function, stream(event)));
+        assertThat(envelope.get("errors").get(0).get("path").textValue()).isEqualTo("Idempotency-Key");
+    }
+
+    @Test
+    void methodNotAllowedIs405WithAllow() throws IOException {
+        JsonNode response = invoke(function, stream(event("POST", "/only-get")));
+
+        assertThat(response.get("statusCode").intValue()).isEqualTo(405);
+        assertThat(response.get("headers").get("Allow").textValue()).isEqualTo("GET");
+    }
+
+    @Test
+    void aRuntimeExceptionIsA500WithoutTheStackTraceOrMessage() throws IOException {
+        RecordingContext context = new RecordingContext();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        function.handleRequest(stream(event("GET", "/runtime")), out, context);
+
+        String written = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+        JsonNode response = Events.MAPPER.readTree(written);
+        assertThat(response.get("statusCode").intValue()).isEqualTo(500);
+        assertThat(body(response).get("code").textValue()).isEqualTo("internal_error");
+        assertThat(written).doesNotContain("SECRET", "IllegalStateException", "dev.smsbilling", "at ");
+        assertThat(context.all()).as("the log keeps where, not what")
+                .contains("java.lang.IllegalStateException", "EchoFunction").doesNotContain("SECRET");
+    }
+
+    @Test
+    void aStackOverflowIsA500() throws IOException {
+        JsonNode response = invoke(function, stream(event("GET", "/overflow")));
+
+        assertThat(response.get("statusCode").intValue()).isEqualTo(500);
+        assertThat(response.get("body").textValue()).doesNotContain("StackOverflow");
+    }
+
+    @Test
+    void aResponseThatCannotBeSerialisedIsA500() throws IOException {
+        JsonNode response = invoke(function, stream(event("GET", "/broke")));
+
+        assertThat(response.get("statusCode").intValue()).isEqualTo(500);
+        assertThat(response.get("body").textValue()).doesNotContain("SECRET");
+    }
+
+    @Test
+    void aHandlerReturningNothingIsA500() throws IOException {
+        assertThat(invoke(function, stream(event("GET", "/null"))).get("statusCode").intValue()).isEqualTo(500);
+    }
+
+    @Test
+    void anUnknownPathIs404() throws IOException {
+        assertThat(body(invoke(function, stream(event("GET", "/nope")))).get("code").textValue()).isEqualTo("not_found");
+    }
+
+    @Test
+    void aBase64EventIsDecodedBeforeTheHandler() throws IOException {
+        InputStream event = Events.resource("post-quote-base64.json");
+        ObjectNode parsed = (ObjectNode) Events.MAPPER.readTree(event);
+        parsed.put("rawPath", "/v1/messages");
+
+        JsonNode response = invoke(function, stream(parsed));
+        assertThat(response.get("statusCode").intValue()).isEqualTo(202);
+        assertThat(body(response).get("data").get("content").textValue()).endsWith("\uD83D\uDCE6");
+    }
+}
