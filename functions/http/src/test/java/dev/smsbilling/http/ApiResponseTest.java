@@ -48,6 +48,14 @@ class ApiResponseTest {
     }
 
     @Test
+    void anUnpairedSurrogateIsWrittenAsAnEscapeNotAsBrokenUtf8() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ApiResponse.of(200, Map.of(), "x\uD800y").writeTo(out);
+
+        assertThat(out.toString(StandardCharsets.UTF_8)).containsIgnoringCase("x\\ud800y").doesNotContain("\uFFFD");
+    }
+
+    @Test
     void withHeaderAddsWithoutChangingTheOriginal() {
         ApiResponse original = ApiResponse.data(200, Map.of());
         ApiResponse replayed = original.withHeader("Idempotent-Replayed", "true");
