@@ -9,6 +9,7 @@ import dev.smsbilling.http.FieldError;
 import dev.smsbilling.http.Json;
 import dev.smsbilling.http.JsonBody;
 import dev.smsbilling.http.Validation;
+import dev.smsbilling.pricing.MessageContent;
 
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -75,8 +76,9 @@ public record SendMessageBody(String content, String from, String to, String use
         rejectMedia(body);
         Validation v = new Validation();
         String content = v.requiredString(body.get("content"), "content");
-        if (content != null) {
-            MessageContent.check(content, "content", v);
+        String contentProblem = content == null ? null : MessageContent.problem(content);
+        if (contentProblem != null) {
+            v.reject("content", contentProblem);
         }
         String from = fromRequired
                 ? v.requiredString(body.get("from"), "from")

@@ -1,0 +1,122 @@
+package dev.smsbilling.http.testing;
+
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One invocation of a function the way Lambda makes it: the bytes of a sample event from the
+ * repository's {@code events/} folder (optionally edited) into {@code handleRequest}, the bytes
+ * it writes parsed as the HTTP API's response. Shared by the function modules' handler tests.
+ */
+public final class FunctionCall {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final ObjectNode event;
+
+    private FunctionCall(ObjectNode event) {
+        this.event = event;
+    }
+
+    /** The sample event {@code events/<name>} of the repository. */
+    public static FunctionCall event(String name) {
+        Path file = eventsFolder().resolve(name);
+        try {
+            return new FunctionCall((ObjectNode) JSON.readTree(file.toFile()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    public static Path eventsFolder() {
+        String root = System.getProperty("repo.root");
+        for (Path dir = Path.of(root != null ? root : "").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isDirectory(dir.resolve("events")) && Files.isRegularFile(dir.resolve("template.yaml"))) {
+                return dir.resolve("events");
+            }
+        }
+        throw new IllegalStateException("no events/ folder above " + Path.of("").toAbsolutePath());
+    }
+
+    public FunctionCall body(String body) {
+        event.put("body", body);
+        event.put("isBase64Encoded", false);
+        return this;
+    }
+
+    public FunctionCall header(String name, String value) {
+        ((ObjectNode) event.path("headers")).put(name.toLowerCase(java.util.Locale.ROOT), value);
+        return this;
+    }
+
+    /** The account the authorizer vouched for; null removes the authorizer's context altogether. */
+    public FunctionCall account(String accountId) {
+        ObjectNode context = (ObjectNode) event.path("requestContext");
+        if (accountId == null) {
+            context.remove("authorizer");
+        } else {
+            context.putObject("authorizer").putObject("lambda").put("accountId", accountId);
+        }
+        return this;
+    }
+
+    public FunctionCall route(String method, String path) {
+        event.put("routeKey", method + " " + path);
+        event.put("rawPath", path);
+        ((ObjectNode) event.path("requestContext")).put("routeKey", method + " " + path);
+        ((ObjectNode) event.path("requestContext").path("http")).put("method", method).put("path", path);
+        return this;
+    }
+
+    public FunctionCall query(String name, String value) {
+        ObjectNode query = event.has("queryStringParameters")
+                ? (ObjectNode) event.get("queryStringParameters") : event.putObject("queryStringParameters");
+        if (value == null) {
+            query.remove(name);
+        } else {
+            query.put(name, value);
+        }
+        return this;
+    }
+
+    public Response invoke(RequestStreamHandler handler) {
+        try {
+            var out = new ByteArrayOutputStream();
+            handler.handleRequest(new ByteArrayInputStream(JSON.writeValueAsBytes(event)), out, null);
+            JsonNode response = JSON.readTree(out.toByteArray());
+            Map<String, String> headers = new LinkedHashMap<>();
+            response.path("headers").fields().forEachRemaining(h -> headers.put(h.getKey(), h.getValue().asText()));
+            return new Response(response.path("statusCode").asInt(), headers, response.path("body").asText());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** What the function answered. */
+    public record Response(int status, Map<String, String> headers, String body) {
+        public JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new AssertionError("the body is not JSON: " + body, e);
+            }
+        }
+
+        public JsonNode data() {
+            return json().path("data");
+        }
+
+        /** The machine code of an error envelope. */
+        public String code() {
+            return json().path("code").asText();
+        }
+    }
+}
