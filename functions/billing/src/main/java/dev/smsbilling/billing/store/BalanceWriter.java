@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.ItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -20,10 +19,6 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * leaves no time for another attempt.
  */
 final class BalanceWriter {
-    private static final String CONDITION_FAILED = "ConditionalCheckFailed";
-    private static final List<String> TRANSIENT_REASONS =
-            List.of("TransactionConflict", "ThrottlingError", "ProvisionedThroughputExceeded");
-
     private final DynamoDbClient dynamo;
     private final ReadRequests reads;
     private final WriteRequests writes;
@@ -87,42 +82,14 @@ final class BalanceWriter {
             dynamo.transactWriteItems(writes.balanceChange(accountId, account.seq(), entry, idempotency, response, now));
             return Optional.of(change.outcome(new Committed(entry, response)));
         } catch (TransactionCanceledException e) {
-            return whyCancelled(accountId, e.cancellationReasons(), idempotency, now).map(change::outcome);
+            return Cancellations.classify(accountId, e.cancellationReasons(), idempotency, now, key -> lookup(accountId, key))
+                    .map(change::outcome);
         } catch (DynamoDbException e) {
             if (e.isThrottlingException()) {
                 return Optional.empty();
             }
             throw e;
         }
-    }
-
-    /** The answer a cancelled transaction already gives, or empty to decide again from a fresh read. */
-    private Optional<WriteOutcome> whyCancelled(String accountId, List<CancellationReason> reasons,
-                                                Optional<Idempotency> idempotency, Instant now) {
-        // The key is judged first: when a concurrent retry of the same request won, the account's
-        // seq moved too, and the right answer is its response, not another attempt.
-        if (idempotency.isPresent() && failed(reasons, WriteRequests.IDEMPOTENCY)) {
-            Optional<IdempotencyRecord> old = oldItem(reasons, WriteRequests.IDEMPOTENCY).map(IdempotencyItems::fromItem)
-                    .or(() -> lookup(accountId, idempotency.get().key()));
-            Optional<KeySeenBefore> seen = KeyVerdicts.forCompletion(old, idempotency.get(), now);
-            if (seen.isPresent()) {
-                return Optional.of(seen.get());
-            }
-        }
-        if (failed(reasons, WriteRequests.ACCOUNT)) {
-            return Optional.empty(); // another change got there first: the re-read decides again
-        }
-        if (failed(reasons, WriteRequests.LEDGER)) {
-            throw new IllegalStateException("account " + accountId
-                    + " has a ledger entry beyond its seq; the ledger and the balance disagree");
-        }
-        boolean transientOnly = reasons.stream().map(CancellationReason::code)
-                .allMatch(code -> code == null || "None".equals(code) || TRANSIENT_REASONS.contains(code)
-                        || CONDITION_FAILED.equals(code));
-        if (transientOnly) {
-            return Optional.empty();
-        }
-        throw new IllegalStateException("balance change of account " + accountId + " cancelled: " + reasons);
     }
 
     private Optional<Snapshot> read(String accountId, Optional<Idempotency> idempotency) {
@@ -148,14 +115,6 @@ final class BalanceWriter {
 
     private Optional<IdempotencyRecord> lookup(String accountId, String key) {
         return Values.present(dynamo.getItem(reads.idempotency(accountId, key)).item()).map(IdempotencyItems::fromItem);
-    }
-
-    private static boolean failed(List<CancellationReason> reasons, int index) {
-        return reasons.size() > index && CONDITION_FAILED.equals(reasons.get(index).code());
-    }
-
-    private static Optional<Map<String, AttributeValue>> oldItem(List<CancellationReason> reasons, int index) {
-        return reasons.size() > index ? Values.present(reasons.get(index).item()) : Optional.empty();
     }
 
     private record Snapshot(Optional<Account> account, Optional<IdempotencyRecord> idempotency) {
