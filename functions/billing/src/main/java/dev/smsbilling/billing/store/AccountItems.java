@@ -1,0 +1,40 @@
+package dev.smsbilling.billing.store;
+
+import static dev.smsbilling.billing.store.Values.n;
+import static dev.smsbilling.billing.store.Values.s;
+
+import java.util.HashMap;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** Account items. Attributes it does not know (auto-charge state, later) are left alone. */
+final class AccountItems {
+    private AccountItems() {
+    }
+
+    static Map<String, AttributeValue> toItem(Account account) {
+        Map<String, AttributeValue> item = new HashMap<>(Keys.account(account.id()));
+        item.put(Attributes.BALANCE, n(account.balanceMicros()));
+        item.put(Attributes.SEQ, n(account.seq()));
+        item.put(Attributes.SUBSCRIPTION, s(account.subscription().wireValue()));
+        item.put(Attributes.CREATED_AT, s(Timestamps.format(account.createdAt())));
+        return item;
+    }
+
+    static Account fromItem(Map<String, AttributeValue> item) {
+        return new Account(
+                Values.afterPrefix(item, Attributes.PK, "ACCOUNT#"),
+                Values.number(item, Attributes.BALANCE),
+                Values.number(item, Attributes.SEQ),
+                Subscription.fromWireValue(Values.string(item, Attributes.SUBSCRIPTION)),
+                Timestamps.parse(Values.string(item, Attributes.CREATED_AT)));
+    }
+
+    static Map<String, AttributeValue> apiKeyItem(String apiKeyHash, String accountId, String createdAt) {
+        Map<String, AttributeValue> item = new HashMap<>(Keys.apiKey(apiKeyHash));
+        item.put(Attributes.ACCOUNT_ID, s(accountId));
+        item.put(Attributes.REVOKED, AttributeValue.fromBool(false));
+        item.put(Attributes.CREATED_AT, s(createdAt));
+        return item;
+    }
+}

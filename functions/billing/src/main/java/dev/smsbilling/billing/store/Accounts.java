@@ -1,0 +1,45 @@
+package dev.smsbilling.billing.store;
+
+import java.time.Clock;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/** Opening accounts, reading them, and switching their subscription. */
+final class Accounts {
+    private final DynamoDbClient dynamo;
+    private final ReadRequests reads;
+    private final WriteRequests writes;
+    private final Clock clock;
+
+    Accounts(DynamoDbClient dynamo, ReadRequests reads, WriteRequests writes, Clock clock) {
+        this.dynamo = dynamo;
+        this.reads = reads;
+        this.writes = writes;
+        this.clock = clock;
+    }
+
+    /** The account and its first API key in one transaction, so no account is ever left without a key. */
+    Account create(Subscription subscription, String apiKeyHash) {
+        Account account = new Account(Ids.account(), 0, 0, subscription, Timestamps.now(clock));
+        dynamo.transactWriteItems(writes.createAccount(account, apiKeyHash));
+        return account;
+    }
+
+    Optional<Account> read(String accountId) {
+        return Values.present(dynamo.getItem(reads.account(accountId)).item()).map(AccountItems::fromItem);
+    }
+
+    /**
+     * Deliberately leaves seq alone: seq counts balance changes only. A debit racing this still
+     * sees the new status, because its condition checks the subscription itself.
+     */
+    boolean setSubscription(String accountId, Subscription subscription) {
+        try {
+            dynamo.updateItem(writes.setSubscription(accountId, subscription));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+}

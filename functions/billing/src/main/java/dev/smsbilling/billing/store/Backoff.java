@@ -1,0 +1,37 @@
+package dev.smsbilling.billing.store;
+
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Exponential backoff with full jitter (a random pause up to the exponential ceiling): writers that
+ * lost the same race spread out instead of colliding again in step.
+ */
+final class Backoff {
+    private final long baseMillis;
+    private final long capMillis;
+
+    Backoff(Duration base, Duration cap) {
+        this.baseMillis = base.toMillis();
+        this.capMillis = cap.toMillis();
+    }
+
+    static Backoff standard() {
+        return new Backoff(Duration.ofMillis(4), Duration.ofMillis(250));
+    }
+
+    /** The pause before retry number {@code retry} (0 for the first). */
+    Duration pause(int retry) {
+        long ceiling = Math.min(capMillis, baseMillis << Math.min(retry, 20));
+        return Duration.ofMillis(ThreadLocalRandom.current().nextLong(ceiling + 1));
+    }
+
+    static void sleep(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while backing off; nothing was written", e);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package dev.smsbilling.billing.store;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The account and ledger store: the only code that talks to the billing table. Handlers call it
+ * and map its results; they never build a request. Every balance change goes through one
+ * protocol (see {@link BalanceWriter}) so the ledger stays gapless and always sums to the balance.
+ * Thread-safe; build one per Lambda instance.
+ */
+public final class BillingStore {
+    private final Accounts accounts;
+    private final ApiKeyRecords apiKeys;
+    private final BalanceWriter balances;
+    private final IdempotencyKeys idempotencyKeys;
+    private final LedgerReader ledger;
+
+    public BillingStore(DynamoDbClient dynamo, String tableName, Clock clock) {
+        this(dynamo, tableName, clock, Backoff.standard());
+    }
+
+    BillingStore(DynamoDbClient dynamo, String tableName, Clock clock, Backoff backoff) {
+        Objects.requireNonNull(dynamo, "dynamo");
+        Objects.requireNonNull(tableName, "tableName");
+        Objects.requireNonNull(clock, "clock");
+        ReadRequests reads = new ReadRequests(tableName);
+        WriteRequests writes = new WriteRequests(tableName);
+        this.accounts = new Accounts(dynamo, reads, writes, clock);
+        this.apiKeys = new ApiKeyRecords(dynamo, reads, writes);
+        this.balances = new BalanceWriter(dynamo, reads, writes, clock, backoff);
+        this.idempotencyKeys = new IdempotencyKeys(dynamo, reads, writes, clock);
+        this.ledger = new LedgerReader(dynamo, reads);
+    }
+
+    /** Opens an account with a zero balance, reachable through the API key whose hash is given. */
+    public Account createAccount(Subscription subscription, String apiKeyHash) {
+        return accounts.create(subscription, apiKeyHash);
+    }
+
+    /** Strongly consistent. */
+    public Optional<Account> readAccount(String accountId) {
+        return accounts.read(accountId);
+    }
+
+    /** Returns false when there is no such account. */
+    public boolean setSubscription(String accountId, Subscription subscription) {
+        return accounts.setSubscription(accountId, subscription);
+    }
+
+    /** The account of an API key, given its {@link ApiKeys#hash}; empty when unknown or revoked. */
+    public Optional<String> accountForApiKeyHash(String apiKeyHash) {
+        return apiKeys.accountFor(apiKeyHash);
+    }
+
+    /** Returns false when there is no such key. */
+    public boolean revokeApiKey(String apiKeyHash) {
+        return apiKeys.revoke(apiKeyHash);
+    }
+
+    /**
+     * Charges a message to the balance and records it, or refuses with nothing written. The ledger
+     * entry is the message's record (status queued) and carries a new message id {@code AC...}.
+     *
+     * @param renderer builds the response from the entry about to be written; with a key it is
+     *     stored in the same transaction and replayed to retries
+     * @throws WriteDeadlineExceeded when conflicts outlasted the deadline; nothing was written
+     */
+    public DebitResult debit(String accountId, MessageCharge charge, Optional<Idempotency> idempotency,
+                             ResponseRenderer renderer, Deadline deadline) {
+        return balances.apply(accountId, new BalanceChange.Debit(charge, Ids.message()), idempotency, renderer, deadline);
+    }
+
+    /**
+     * Puts money into the balance: funds added, an auto-charge or a refund. Never refused for the
+     * balance or the subscription (the money has usually been taken already). With a key held by
+     * {@link #beginIdempotentRequest}, the credit completes that hold.
+     *
+     * @throws WriteDeadlineExceeded when conflicts outlasted the deadline; nothing was written
+     */
+    public CreditResult credit(String accountId, Credit credit, Optional<Idempotency> idempotency,
+                               ResponseRenderer renderer, Deadline deadline) {
+        return balances.apply(accountId, new BalanceChange.CreditChange(credit), idempotency, renderer, deadline);
+    }
+
+    /**
+     * Holds a key IN_PROGRESS before work that cannot be undone (charging a card). {@code hold}
+     * should cover the rest of the invocation: once it passes, the hold counts as abandoned and a
+     * retry of the same request may take it over (and, the processor being idempotent on the same
+     * key, find the same charge).
+     */
+    public BeginResult beginIdempotentRequest(String accountId, Idempotency idempotency, Duration hold) {
+        return idempotencyKeys.begin(accountId, idempotency, hold);
+    }
+
+    /** Frees a held key after a 4xx, which must not consume it. False when there was no such hold. */
+    public boolean releaseIdempotentRequest(String accountId, Idempotency idempotency) {
+        return idempotencyKeys.release(accountId, idempotency);
+    }
+
+    /** A key's record, unless absent or past its 24 hours. */
+    public Optional<IdempotencyRecord> lookupIdempotency(String accountId, String idempotencyKey) {
+        return idempotencyKeys.lookup(accountId, idempotencyKey);
+    }
+
+    /**
+     * A page of the ledger, newest first.
+     *
+     * @param limit 1..100
+     * @param cursor the {@code nextCursor} of the previous page of this same account
+     * @throws InvalidCursorException for a cursor not issued to this account
+     */
+    public TransactionPage transactions(String accountId, int limit, Optional<String> cursor) {
+        return ledger.page(accountId, limit, cursor);
+    }
+}

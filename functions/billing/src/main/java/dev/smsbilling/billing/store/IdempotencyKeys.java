@@ -1,0 +1,63 @@
+package dev.smsbilling.billing.store;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/**
+ * Holding a key across a call to the outside world (add-funds charges a card between the hold and
+ * the credit), releasing it when the request failed with a 4xx, and looking a key up.
+ */
+final class IdempotencyKeys {
+    private final DynamoDbClient dynamo;
+    private final ReadRequests reads;
+    private final WriteRequests writes;
+    private final Clock clock;
+
+    IdempotencyKeys(DynamoDbClient dynamo, ReadRequests reads, WriteRequests writes, Clock clock) {
+        this.dynamo = dynamo;
+        this.reads = reads;
+        this.writes = writes;
+        this.clock = clock;
+    }
+
+    BeginResult begin(String accountId, Idempotency idempotency, Duration hold) {
+        if (hold.isNegative() || hold.isZero()) {
+            throw new IllegalArgumentException("a hold must last a while: " + hold);
+        }
+        Instant now = Timestamps.now(clock);
+        try {
+            dynamo.putItem(writes.beginIdempotency(accountId, idempotency, now, now.plus(hold)));
+            return new Started(idempotency.key());
+        } catch (ConditionalCheckFailedException e) {
+            Optional<IdempotencyRecord> old = Values.present(e.item()).map(IdempotencyItems::fromItem)
+                    .or(() -> lookup(accountId, idempotency.key()));
+            // Empty only if the blocking record vanished meanwhile (a release): report it as busy,
+            // the client's retry will find the key free.
+            return KeyVerdicts.forBegin(old, idempotency, now)
+                    .<BeginResult>map(seen -> seen)
+                    .orElseGet(() -> new InProgress(idempotency.key()));
+        }
+    }
+
+    /** Returns false when there was no hold of this request to release (completed, or someone else's). */
+    boolean release(String accountId, Idempotency idempotency) {
+        try {
+            dynamo.deleteItem(writes.releaseIdempotency(accountId, idempotency));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    /** The record of a key, unless it is absent or past its 24 hours. */
+    Optional<IdempotencyRecord> lookup(String accountId, String key) {
+        Instant now = Timestamps.now(clock);
+        return Values.present(dynamo.getItem(reads.idempotency(accountId, key)).item())
+                .map(IdempotencyItems::fromItem)
+                .filter(record -> !record.isExpiredAt(now));
+    }
+}

@@ -1,0 +1,29 @@
+package dev.smsbilling.billing.store;
+
+import java.util.UUID;
+
+/**
+ * Opaque client-visible ids with a type prefix. Drawn from UUID's SecureRandom on every call,
+ * never held in a static, so a SnapStart snapshot cannot hand the same id to two instances.
+ * Accounts are {@code BA} (billing account) because {@code AC} already means a message.
+ */
+final class Ids {
+    private Ids() {
+    }
+
+    static String account() {
+        return "BA" + randomHex();
+    }
+
+    static String ledgerEntry() {
+        return "TX" + randomHex();
+    }
+
+    static String message() {
+        return "AC" + randomHex();
+    }
+
+    private static String randomHex() {
+        return UUID.randomUUID().toString().replace("-", "");
+    }
+}

@@ -1,0 +1,85 @@
+package dev.smsbilling.billing.payment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+class SandboxPaymentProcessorTest {
+    private final SandboxPaymentProcessor processor = new SandboxPaymentProcessor();
+
+    @Test
+    void visaSucceedsAndIsRecorded() throws Exception {
+        ChargeResult result = processor.charge(request("pm_card_visa", "k1"));
+
+        assertThat(result).isInstanceOfSatisfying(ChargeResult.Succeeded.class, succeeded -> {
+            assertThat(succeeded.amountMicros()).isEqualTo(25_000_000);
+            assertThat(processor.charges()).extracting(SandboxPaymentProcessor.Charged::reference)
+                    .containsExactly(succeeded.reference());
+        });
+    }
+
+    @Test
+    void stripesDecliningTestCardsDeclineWithTheirCodes() throws Exception {
+        assertThat(processor.charge(request("pm_card_chargeDeclined", "k1")))
+                .isEqualTo(new ChargeResult.Declined("card_declined", "Your card was declined."));
+        assertThat(processor.charge(request("pm_card_chargeDeclinedInsufficientFunds", "k2")))
+                .extracting(r -> ((ChargeResult.Declined) r).code()).isEqualTo("insufficient_funds");
+        assertThat(processor.charge(request("pm_nonsense", "k3")))
+                .extracting(r -> ((ChargeResult.Declined) r).code()).isEqualTo("invalid_payment_method");
+        assertThat(processor.charges()).isEmpty();
+    }
+
+    @Test
+    void theSameKeyReturnsTheSameChargeAndChargesOnceEvenConcurrently() throws Exception {
+        List<Callable<ChargeResult>> calls = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            calls.add(() -> processor.charge(request("pm_card_visa", "same")));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<ChargeResult> results = new ArrayList<>();
+        try {
+            for (Future<ChargeResult> future : pool.invokeAll(calls)) {
+                results.add(future.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+
+        assertThat(results).containsOnly(results.get(0));
+        assertThat(processor.charges()).hasSize(1);
+    }
+
+    @Test
+    void theSameKeyWithOtherParametersIsAnError() throws Exception {
+        processor.charge(request("pm_card_visa", "k1"));
+
+        assertThatThrownBy(() -> processor.charge(new ChargeRequest("pm_card_visa", 10_000_000, "k1", "top-up")))
+                .isInstanceOf(PaymentKeyReused.class);
+        assertThat(processor.charges()).hasSize(1);
+    }
+
+    @Test
+    void anOutageThrowsAndChargesNothing() {
+        processor.setUnavailable(true);
+
+        assertThatThrownBy(() -> processor.charge(request("pm_card_visa", "k1"))).isInstanceOf(PaymentUnavailable.class);
+        assertThat(processor.charges()).isEmpty();
+    }
+
+    @Test
+    void fractionsOfACentCannotBeCharged() {
+        assertThatThrownBy(() -> new ChargeRequest("pm_card_visa", 25_000_001, "k", "top-up"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static ChargeRequest request(String method, String key) {
+        return new ChargeRequest(method, 25_000_000, key, "top-up");
+    }
+}

@@ -1,0 +1,178 @@
+package dev.smsbilling.billing.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.smsbilling.billing.payment.SandboxPaymentProcessor;
+import dev.smsbilling.endpoint.RealDynamoDb;
+import dev.smsbilling.endpoint.TestTable;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+@RealDynamoDb
+class CreditTest {
+    private static final long AMOUNT = 25_000_000;
+    private final StoreFixture fixture;
+    private final BillingStore store;
+    private final SandboxPaymentProcessor processor = new SandboxPaymentProcessor();
+    private final AddFundsFlow addFunds;
+
+    CreditTest(TestTable table) {
+        this.fixture = new StoreFixture(table);
+        this.store = fixture.store;
+        this.addFunds = new AddFundsFlow(store, processor);
+    }
+
+    @Test
+    void aCreditCompletesTheInProgressHoldOfItsRequest() {
+        String account = fixture.openAccount(0);
+        Idempotency key = StoreFixture.key("fund-1", "POST /v1/billing/funds 25");
+
+        assertThat(store.beginIdempotentRequest(account, key, AddFundsFlow.HOLD)).isEqualTo(new Started("fund-1"));
+        assertThat(store.lookupIdempotency(account, "fund-1")).hasValueSatisfying(record ->
+                assertThat(record.status()).isEqualTo(IdempotencyStatus.IN_PROGRESS));
+
+        CreditResult credited = store.credit(account, new Credit(EntryType.FUNDS_ADDED, AMOUNT, "ch_1"),
+                Optional.of(key), StoreFixture.RENDERER, StoreFixture.GENEROUS);
+
+        Committed committed = (Committed) credited;
+        assertThat(committed.balanceAfterMicros()).isEqualTo(AMOUNT);
+        assertThat(committed.entry().details()).isEqualTo(new EntryDetails.Payment("ch_1"));
+        assertThat(store.lookupIdempotency(account, "fund-1")).hasValueSatisfying(record -> {
+            assertThat(record.status()).isEqualTo(IdempotencyStatus.COMPLETED);
+            assertThat(record.response()).contains(committed.response());
+        });
+        assertThat(store.beginIdempotentRequest(account, key, AddFundsFlow.HOLD)).isEqualTo(new Replayed(committed.response()));
+        assertThat(store.credit(account, new Credit(EntryType.FUNDS_ADDED, AMOUNT, "ch_1"), Optional.of(key),
+                StoreFixture.RENDERER, StoreFixture.GENEROUS)).isEqualTo(new Replayed(committed.response()));
+        fixture.assertLedgerConsistent(account);
+    }
+
+    @Test
+    void aCrashBetweenChargeAndCreditIsHealedByTheRetryWithOneChargeAndOneCredit() throws Exception {
+        String account = fixture.openAccount(0);
+        Idempotency key = StoreFixture.key("fund-crash", "POST /v1/billing/funds 25 visa");
+
+        assertThat(addFunds.run(account, key, AMOUNT, "pm_card_visa", true)).isInstanceOf(AddFundsFlow.CrashedAfterCharge.class);
+        assertThat(addFunds.run(account, key, AMOUNT, "pm_card_visa", false))
+                .as("the dead invocation's hold is still live").isEqualTo(new AddFundsFlow.Stored(new InProgress("fund-crash")));
+
+        fixture.clock.advance(AddFundsFlow.HOLD.plusSeconds(1));
+        AddFundsFlow.Outcome retried = addFunds.run(account, key, AMOUNT, "pm_card_visa", false);
+
+        assertThat(retried).isInstanceOfSatisfying(AddFundsFlow.Stored.class, stored ->
+                assertThat(stored.result()).isInstanceOf(Committed.class));
+        assertThat(processor.charges()).hasSize(1);
+        List<LedgerEntry> ledger = fixture.ledger(account);
+        assertThat(ledger).hasSize(1);
+        assertThat(ledger.get(0).details()).isEqualTo(new EntryDetails.Payment(processor.charges().get(0).reference()));
+        assertThat(fixture.balance(account)).isEqualTo(AMOUNT);
+    }
+
+    @Test
+    void aCrashAfterTheCreditIsAnsweredByTheStoredResponse() throws Exception {
+        String account = fixture.openAccount(0);
+        Idempotency key = StoreFixture.key("fund-lost-answer", "POST /v1/billing/funds 25 visa");
+        Committed first = (Committed) ((AddFundsFlow.Stored) addFunds.run(account, key, AMOUNT, "pm_card_visa", false)).result();
+
+        AddFundsFlow.Outcome retried = addFunds.run(account, key, AMOUNT, "pm_card_visa", false);
+
+        assertThat(retried).isEqualTo(new AddFundsFlow.Stored(new Replayed(first.response())));
+        assertThat(processor.charges()).hasSize(1);
+        assertThat(fixture.balance(account)).isEqualTo(AMOUNT);
+    }
+
+    @Test
+    void aDeclineReleasesTheKeySoItCanBeUsedAgain() throws Exception {
+        String account = fixture.openAccount(0);
+        Idempotency declinedRequest = StoreFixture.key("fund-declined", "POST /v1/billing/funds 25 declined");
+
+        assertThat(addFunds.run(account, declinedRequest, AMOUNT, "pm_card_chargeDeclined", false))
+                .isEqualTo(new AddFundsFlow.Declined("card_declined"));
+        assertThat(store.lookupIdempotency(account, "fund-declined")).isEmpty();
+
+        Idempotency sameKeyOtherCard = StoreFixture.key("fund-declined", "POST /v1/billing/funds 25 visa");
+        assertThat(addFunds.run(account, sameKeyOtherCard, AMOUNT, "pm_card_visa", false))
+                .isInstanceOfSatisfying(AddFundsFlow.Stored.class, s -> assertThat(s.result()).isInstanceOf(Committed.class));
+        assertThat(fixture.balance(account)).isEqualTo(AMOUNT);
+    }
+
+    @Test
+    void aLiveHoldTurnsAwayTheSameRequestAsInProgressAndAnotherAsReused() {
+        String account = fixture.openAccount(0);
+        Idempotency key = StoreFixture.key("fund-held", "body A");
+        store.beginIdempotentRequest(account, key, AddFundsFlow.HOLD);
+
+        assertThat(store.beginIdempotentRequest(account, key, AddFundsFlow.HOLD)).isEqualTo(new InProgress("fund-held"));
+        assertThat(store.beginIdempotentRequest(account, StoreFixture.key("fund-held", "body B"), AddFundsFlow.HOLD))
+                .isEqualTo(new KeyReused("fund-held"));
+        assertThat(store.releaseIdempotentRequest(account, StoreFixture.key("fund-held", "body B")))
+                .as("another request cannot release the hold").isFalse();
+        assertThat(store.releaseIdempotentRequest(account, key)).isTrue();
+        assertThat(store.lookupIdempotency(account, "fund-held")).isEmpty();
+    }
+
+    @Test
+    void aCompletedAnswerCannotBeReleased() {
+        String account = fixture.openAccount(0);
+        Idempotency key = StoreFixture.key("fund-done", "body");
+        store.credit(account, new Credit(EntryType.FUNDS_ADDED, AMOUNT, "ch_2"), Optional.of(key),
+                StoreFixture.RENDERER, StoreFixture.GENEROUS);
+
+        assertThat(store.releaseIdempotentRequest(account, key)).isFalse();
+        assertThat(store.lookupIdempotency(account, "fund-done")).isPresent();
+    }
+
+    @Test
+    void concurrentRetriesOfOneTopUpChargeAndCreditOnce() throws Exception {
+        String account = fixture.openAccount(0);
+        Idempotency key = StoreFixture.key("fund-storm", "POST /v1/billing/funds 25 visa storm");
+        ExecutorService pool = Executors.newFixedThreadPool(10);
+        List<Future<AddFundsFlow.Outcome>> futures = new ArrayList<>();
+        try {
+            for (int i = 0; i < 10; i++) {
+                futures.add(pool.submit(() -> addFunds.run(account, key, AMOUNT, "pm_card_visa", false)));
+            }
+            for (Future<AddFundsFlow.Outcome> future : futures) {
+                assertThat(future.get(2, TimeUnit.MINUTES)).isInstanceOfSatisfying(AddFundsFlow.Stored.class, stored ->
+                        assertThat(stored.result()).isInstanceOfAny(Committed.class, InProgress.class, Replayed.class));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(processor.charges()).hasSize(1);
+        assertThat(fixture.ledger(account)).hasSize(1);
+        assertThat(fixture.balance(account)).isEqualTo(AMOUNT);
+    }
+
+    @Test
+    void creditsAreRecordedEvenOnAnInactiveAccount() {
+        String account = fixture.openAccount(Subscription.INACTIVE, 0);
+
+        CreditResult refund = store.credit(account, new Credit(EntryType.REFUND, 30_000, "AC123"), Optional.empty(),
+                StoreFixture.RENDERER, StoreFixture.GENEROUS);
+
+        assertThat(refund).isInstanceOf(Committed.class);
+        assertThat(fixture.balance(account)).isEqualTo(30_000);
+    }
+
+    @Test
+    void creditsAndDebitsInterleavedKeepTheLedgerExact() {
+        String account = fixture.openAccount(100_000);
+        fixture.debit(account, 70_000);
+        store.credit(account, new Credit(EntryType.AUTO_CHARGE, 20_000_000, "ch_auto"), Optional.empty(),
+                StoreFixture.RENDERER, StoreFixture.GENEROUS);
+        fixture.debit(account, 130_000);
+        fixture.clock.advance(Duration.ofSeconds(1));
+
+        assertThat(fixture.balance(account)).isEqualTo(100_000 - 70_000 + 20_000_000 - 130_000);
+        fixture.assertLedgerConsistent(account);
+    }
+}

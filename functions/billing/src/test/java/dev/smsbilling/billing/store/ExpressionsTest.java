@@ -1,0 +1,165 @@
+package dev.smsbilling.billing.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+
+/**
+ * Pins every condition of the store verbatim, and checks each write actually carries its own.
+ * These strings are what stop overdrafts, lost updates and double writes: if this test fails,
+ * the edit that broke it needs a reason that survives review, not a quick update of the test.
+ */
+class ExpressionsTest {
+    private static final Instant NOW = Instant.parse("2026-11-27T10:15:30.123Z");
+    private static final Idempotency KEY = new Idempotency("key-1", "a".repeat(64));
+    private final WriteRequests writes = new WriteRequests("billing");
+
+    @Test
+    void debitIsGuardedBySeqSubscriptionAndBalance() {
+        assertThat(Expressions.DEBIT_CONDITION)
+                .isEqualTo("#seq = :readSeq AND #subscription = :active AND #balance >= :amount");
+        assertThat(Expressions.DEBIT_UPDATE).isEqualTo("SET #balance = #balance - :amount, #seq = :nextSeq");
+
+        Update update = writes.accountUpdate("BA1", 6, debitEntry(7, 30_000, 70_000));
+
+        assertThat(update.conditionExpression()).isEqualTo(Expressions.DEBIT_CONDITION);
+        assertThat(update.updateExpression()).isEqualTo(Expressions.DEBIT_UPDATE);
+        assertThat(update.expressionAttributeNames()).containsOnly(
+                entry("#seq", "seq"), entry("#subscription", "subscription"), entry("#balance", "balanceMicros"));
+        assertThat(update.expressionAttributeValues()).containsOnly(
+                entry(":readSeq", AttributeValue.fromN("6")), entry(":nextSeq", AttributeValue.fromN("7")),
+                entry(":amount", AttributeValue.fromN("30000")), entry(":active", AttributeValue.fromS("active")));
+        assertThat(update.returnValuesOnConditionCheckFailure()).isEqualTo(ReturnValuesOnConditionCheckFailure.ALL_OLD);
+    }
+
+    @Test
+    void creditIsGuardedBySeq() {
+        assertThat(Expressions.CREDIT_CONDITION).isEqualTo("#seq = :readSeq");
+        assertThat(Expressions.CREDIT_UPDATE).isEqualTo("SET #balance = #balance + :amount, #seq = :nextSeq");
+
+        Update update = writes.accountUpdate("BA1", 0, creditEntry(1, 5_000_000));
+
+        assertThat(update.conditionExpression()).isEqualTo(Expressions.CREDIT_CONDITION);
+        assertThat(update.updateExpression()).isEqualTo(Expressions.CREDIT_UPDATE);
+        assertThat(update.expressionAttributeValues()).containsOnly(
+                entry(":readSeq", AttributeValue.fromN("0")), entry(":nextSeq", AttributeValue.fromN("1")),
+                entry(":amount", AttributeValue.fromN("5000000")));
+    }
+
+    @Test
+    void aBalanceChangeWritesAccountLedgerAndKeyInThatOrderWithTheirConditions() {
+        LedgerEntry entry = debitEntry(7, 30_000, 70_000);
+        TransactWriteItemsRequest transaction = writes.balanceChange(
+                "BA1", 6, entry, Optional.of(KEY), new StoredResponse(202, "{}"), NOW);
+
+        assertThat(transaction.transactItems()).hasSize(3);
+        assertThat(transaction.transactItems().get(WriteRequests.ACCOUNT).update().conditionExpression())
+                .isEqualTo(Expressions.DEBIT_CONDITION);
+        Put ledger = transaction.transactItems().get(WriteRequests.LEDGER).put();
+        assertThat(ledger.conditionExpression()).isEqualTo("attribute_not_exists(pk)");
+        assertThat(ledger.item().get("sk").s()).isEqualTo("TX#000000000007");
+        Put key = transaction.transactItems().get(WriteRequests.IDEMPOTENCY).put();
+        assertThat(key.conditionExpression()).isEqualTo(Expressions.IDEMPOTENCY_COMPLETE_CONDITION);
+        assertThat(key.returnValuesOnConditionCheckFailure()).isEqualTo(ReturnValuesOnConditionCheckFailure.ALL_OLD);
+        assertThat(transaction.clientRequestToken()).isNotBlank();
+    }
+
+    @Test
+    void withoutAKeyTheTransactionHasNoIdempotencyRecord() {
+        TransactWriteItemsRequest transaction = writes.balanceChange(
+                "BA1", 6, debitEntry(7, 30_000, 70_000), Optional.empty(), new StoredResponse(202, "{}"), NOW);
+
+        assertThat(transaction.transactItems()).hasSize(2);
+    }
+
+    @Test
+    void completingAKeyIsAllowedOnlyWhenNewExpiredOrOurOwnHold() {
+        assertThat(Expressions.IDEMPOTENCY_COMPLETE_CONDITION).isEqualTo(
+                "attribute_not_exists(pk) OR #expiresAt < :nowSeconds"
+                        + " OR (#status = :inProgress AND #requestHash = :requestHash)");
+
+        Put put = writes.completeIdempotency("BA1", KEY, new StoredResponse(201, "{}"), NOW);
+
+        assertThat(put.expressionAttributeNames()).containsOnly(
+                entry("#expiresAt", "expiresAt"), entry("#status", "status"), entry("#requestHash", "requestHash"));
+        assertThat(put.expressionAttributeValues()).containsOnly(
+                entry(":nowSeconds", AttributeValue.fromN(Long.toString(NOW.getEpochSecond()))),
+                entry(":inProgress", AttributeValue.fromS("IN_PROGRESS")),
+                entry(":requestHash", AttributeValue.fromS(KEY.requestHash())));
+        assertThat(put.item().get("expiresAt").n()).isEqualTo(Long.toString(NOW.getEpochSecond() + 86_400));
+    }
+
+    @Test
+    void holdingAKeyTakesOverOnlyAnAbandonedHoldOfTheSameRequest() {
+        assertThat(Expressions.IDEMPOTENCY_BEGIN_CONDITION).isEqualTo(
+                "attribute_not_exists(pk) OR #expiresAt < :nowSeconds"
+                        + " OR (#status = :inProgress AND #requestHash = :requestHash AND #inProgressExpiresAt < :nowMillis)");
+
+        var put = writes.beginIdempotency("BA1", KEY, NOW, NOW.plusSeconds(30));
+
+        assertThat(put.conditionExpression()).isEqualTo(Expressions.IDEMPOTENCY_BEGIN_CONDITION);
+        assertThat(put.expressionAttributeValues()).containsEntry(
+                ":nowMillis", AttributeValue.fromN(Long.toString(NOW.toEpochMilli())));
+        assertThat(put.item().get("inProgressExpiresAt").n()).isEqualTo(Long.toString(NOW.plusSeconds(30).toEpochMilli()));
+        assertThat(put.returnValuesOnConditionCheckFailure()).isEqualTo(ReturnValuesOnConditionCheckFailure.ALL_OLD);
+    }
+
+    @Test
+    void releasingAKeyDeletesOnlyOurOwnHold() {
+        assertThat(Expressions.IDEMPOTENCY_RELEASE_CONDITION).isEqualTo("#status = :inProgress AND #requestHash = :requestHash");
+        assertThat(writes.releaseIdempotency("BA1", KEY).conditionExpression())
+                .isEqualTo(Expressions.IDEMPOTENCY_RELEASE_CONDITION);
+    }
+
+    @Test
+    void accountsAndApiKeysAreNeverOverwrittenAndOnlyExistingOnesAreChanged() {
+        assertThat(Expressions.IS_NEW).isEqualTo("attribute_not_exists(pk)");
+        assertThat(Expressions.EXISTS).isEqualTo("attribute_exists(pk)");
+        Account account = new Account("BA1", 0, 0, Subscription.ACTIVE, NOW);
+
+        var create = writes.createAccount(account, "b".repeat(64));
+
+        assertThat(create.transactItems()).allSatisfy(item ->
+                assertThat(item.put().conditionExpression()).isEqualTo("attribute_not_exists(pk)"));
+        assertThat(writes.setSubscription("BA1", Subscription.INACTIVE).conditionExpression()).isEqualTo("attribute_exists(pk)");
+        assertThat(writes.setSubscription("BA1", Subscription.INACTIVE).updateExpression())
+                .isEqualTo("SET #subscription = :subscription");
+        assertThat(writes.revokeApiKey("b".repeat(64)).conditionExpression()).isEqualTo("attribute_exists(pk)");
+        assertThat(writes.revokeApiKey("b".repeat(64)).updateExpression()).isEqualTo("SET #revoked = :revoked");
+    }
+
+    @Test
+    void ledgerQueriesStayInsideTheAccountsLedgerRange() {
+        ReadRequests reads = new ReadRequests("billing");
+        assertThat(Expressions.LEDGER_NEWEST).isEqualTo("pk = :pk AND begins_with(sk, :ledgerPrefix)");
+        assertThat(Expressions.LEDGER_RANGE).isEqualTo("pk = :pk AND sk BETWEEN :first AND :last");
+
+        var before = reads.ledgerEntriesBefore("BA1", 51, 50);
+
+        assertThat(before.keyConditionExpression()).isEqualTo(Expressions.LEDGER_RANGE);
+        assertThat(before.expressionAttributeValues()).containsOnly(
+                entry(":pk", AttributeValue.fromS("ACCOUNT#BA1")),
+                entry(":first", AttributeValue.fromS("TX#000000000001")),
+                entry(":last", AttributeValue.fromS("TX#000000000050")));
+        assertThat(before.scanIndexForward()).isFalse();
+        assertThat(before.consistentRead()).isTrue();
+    }
+
+    private static LedgerEntry debitEntry(long seq, long cost, long balanceAfter) {
+        MessageCharge charge = new MessageCharge("+14155550100", "+14155550199", 3, "US", cost / 3, "GSM-7", cost, "2026-11-01");
+        return new LedgerEntry("TX1", seq, EntryType.MESSAGE_CHARGE, -cost, balanceAfter, NOW,
+                new EntryDetails.Message("AC1", EntryDetails.Message.QUEUED, charge));
+    }
+
+    private static LedgerEntry creditEntry(long seq, long amount) {
+        return new LedgerEntry("TX2", seq, EntryType.FUNDS_ADDED, amount, amount, NOW, new EntryDetails.Payment("ch_1"));
+    }
+}
