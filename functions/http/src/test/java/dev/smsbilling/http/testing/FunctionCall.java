@@ -52,8 +52,15 @@ public final class FunctionCall {
         return this;
     }
 
+    /** Sets a header as API Gateway passes it (lower-case name); null removes it. */
     public FunctionCall header(String name, String value) {
-        ((ObjectNode) event.path("headers")).put(name.toLowerCase(java.util.Locale.ROOT), value);
+        ObjectNode headers = (ObjectNode) event.path("headers");
+        String lowerCase = name.toLowerCase(java.util.Locale.ROOT);
+        if (value == null) {
+            headers.remove(lowerCase);
+        } else {
+            headers.put(lowerCase, value);
+        }
         return this;
     }
 

@@ -1,0 +1,54 @@
+package dev.smsbilling.billing.api;
+
+import dev.smsbilling.billing.store.AccountNotFound;
+import dev.smsbilling.billing.store.Committed;
+import dev.smsbilling.billing.store.InProgress;
+import dev.smsbilling.billing.store.KeyReused;
+import dev.smsbilling.billing.store.Replayed;
+import dev.smsbilling.billing.store.StoredResponse;
+import dev.smsbilling.billing.store.WriteOutcome;
+import dev.smsbilling.http.ApiException;
+import dev.smsbilling.http.ApiResponse;
+import dev.smsbilling.http.ErrorCode;
+import java.util.Map;
+
+/**
+ * A money write's outcome as the API answers it, the same for every function that moves money:
+ * the stored response (replayed byte for byte, marked {@code Idempotent-Replayed}), or the
+ * error of a key that belongs to another request.
+ */
+public final class Outcomes {
+    public static final String REPLAYED_HEADER = "Idempotent-Replayed";
+
+    private Outcomes() {
+    }
+
+    public static ApiResponse toResponse(WriteOutcome outcome) {
+        if (outcome instanceof Committed committed) {
+            return stored(committed.response());
+        }
+        if (outcome instanceof Replayed replayed) {
+            return stored(replayed.response()).withHeader(REPLAYED_HEADER, "true");
+        }
+        if (outcome instanceof KeyReused) {
+            throw new ApiException(ErrorCode.IDEMPOTENCY_KEY_REUSED);
+        }
+        if (outcome instanceof InProgress) {
+            throw new ApiException(ErrorCode.REQUEST_IN_PROGRESS).withHeader("Retry-After", "1");
+        }
+        if (outcome instanceof AccountNotFound) {
+            // The authorizer vouched for an account that is gone: the key no longer opens anything.
+            throw new ApiException(ErrorCode.UNAUTHORIZED);
+        }
+        throw new IllegalStateException("unmapped outcome " + outcome.getClass().getSimpleName());
+    }
+
+    public static ApiResponse stored(StoredResponse response) {
+        return ApiResponse.of(response.statusCode(), Map.of("Content-Type", ApiResponse.JSON_CONTENT_TYPE), response.body());
+    }
+
+    /** The response to store: exactly the bytes the first caller gets. */
+    public static StoredResponse toStored(ApiResponse response) {
+        return new StoredResponse(response.status(), response.body());
+    }
+}
