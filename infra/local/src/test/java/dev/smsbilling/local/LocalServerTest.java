@@ -200,6 +200,14 @@ class LocalServerTest {
     }
 
     @Test
+    void aHandlerThatRunsPastItsTimeoutIsA500Envelope() throws Exception {
+        var response = send(get("/v1/sleepy"));
+
+        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(JSON.readTree(response.body()).path("code").asText()).isEqualTo("internal_error");
+    }
+
+    @Test
     void aPlainJsonAnswerIsA200WithThatJsonAsTheBody() throws Exception {
         var response = send(get("/v1/plain"));
 
