@@ -15,6 +15,11 @@ import java.io.OutputStream;
  * reflective serialisation, which is slow on a cold start. Subclasses implement only
  * {@link #handle}; they signal expected failures with {@link ApiException}. Anything else
  * thrown, errors included, becomes a 500 whose body says nothing about the cause.
+ *
+ * <p>Every {@code /v1} route answers 401 here, before the subclass runs, when the authorizer
+ * resolved no account: the authorizer lets unknown keys through without one (so that the 401
+ * can carry the contract's envelope), and a route that forgot {@code requireAccountId} must
+ * not become public because of that.
  */
 public abstract class HttpFunction implements RequestStreamHandler {
 
@@ -29,6 +34,9 @@ public abstract class HttpFunction implements RequestStreamHandler {
         try {
             event = EventParser.read(input);
             ApiRequest request = event.toRequest();
+            if (isPublicApiRoute(request)) {
+                request.requireAccountId();
+            }
             ApiResponse answer = handle(request, context);
             if (answer == null) {
                 throw new IllegalStateException("handler returned no response");
@@ -54,6 +62,17 @@ public abstract class HttpFunction implements RequestStreamHandler {
                 event == null ? null : event.method(),
                 event == null ? null : event.path(),
                 status, millis);
+    }
+
+    /** By route key and raw path both, so neither a {@code $default} route nor a stage prefix hides a /v1 path. */
+    static boolean isPublicApiRoute(ApiRequest request) {
+        String routeKey = request.routeKey();
+        String routePath = routeKey == null ? "" : routeKey.substring(routeKey.indexOf(' ') + 1);
+        return isV1(routePath) || isV1(request.rawPath());
+    }
+
+    private static boolean isV1(String path) {
+        return path.equals("/v1") || path.startsWith("/v1/");
     }
 
     private static byte[] serialise(ApiResponse response) throws IOException {

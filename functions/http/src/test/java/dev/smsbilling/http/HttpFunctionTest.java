@@ -36,6 +36,9 @@ class HttpFunctionTest {
                     return ApiResponse.data(202, Map.of("account", request.requireAccountId(),
                             "content", JsonBody.parseObject(request.body()).get("content").textValue()));
                 }
+                case "/v1/forgets-the-account", "/internal/no-account" -> {
+                    return ApiResponse.data(200, Map.of("ran", true));
+                }
                 case "/only-get" -> throw ApiException.methodNotAllowed("GET");
                 case "/runtime" -> throw new IllegalStateException("SECRET detail from the database layer");
                 case "/overflow" -> {
@@ -132,6 +135,38 @@ class HttpFunctionTest {
         ((ObjectNode) event.get("requestContext")).remove("authorizer");
 
         assertThat(invoke(function, stream(event)).get("statusCode").intValue()).isEqualTo(401);
+    }
+
+    @Test
+    void aV1RouteWithoutAnAccountIs401EvenWhenTheHandlerForgetsToAsk() throws IOException {
+        ObjectNode event = event("GET", "/v1/forgets-the-account");
+        ((ObjectNode) event.get("requestContext")).putObject("authorizer").putObject("lambda");
+
+        JsonNode response = invoke(function, stream(event));
+
+        assertThat(response.get("statusCode").intValue()).isEqualTo(401);
+        assertThat(body(response).get("code").textValue()).isEqualTo("unauthorized");
+    }
+
+    @Test
+    void theRouteKeyDecidesEvenBehindAStagePrefixOrADefaultRoute() throws IOException {
+        ObjectNode staged = event("GET", "/v1/forgets-the-account");
+        staged.put("rawPath", "/dev/v1/forgets-the-account");
+        ((ObjectNode) staged.get("requestContext")).remove("authorizer");
+        ObjectNode defaultRoute = event("GET", "/v1/forgets-the-account");
+        defaultRoute.put("routeKey", "$default");
+        ((ObjectNode) defaultRoute.get("requestContext")).remove("authorizer");
+
+        assertThat(invoke(function, stream(staged)).get("statusCode").intValue()).isEqualTo(401);
+        assertThat(invoke(function, stream(defaultRoute)).get("statusCode").intValue()).isEqualTo(401);
+    }
+
+    @Test
+    void internalRoutesNeedNoAccountFromTheAuthorizer() throws IOException {
+        ObjectNode event = event("POST", "/internal/no-account");
+        ((ObjectNode) event.get("requestContext")).remove("authorizer");
+
+        assertThat(invoke(function, stream(event)).get("statusCode").intValue()).isEqualTo(200);
     }
 
     @Test

@@ -30,6 +30,16 @@ final class Accounts {
         return Values.present(dynamo.getItem(reads.account(accountId)).item()).map(AccountItems::fromItem);
     }
 
+    /** Empty when there is no such account; nothing is written then. */
+    Optional<AutoCharge> saveAutoCharge(String accountId, AutoChargeSettings settings) {
+        try {
+            return Optional.of(AutoChargeItems.fromItem(
+                    dynamo.updateItem(writes.saveAutoCharge(accountId, settings, Timestamps.now(clock))).attributes()));
+        } catch (ConditionalCheckFailedException e) {
+            return Optional.empty();
+        }
+    }
+
     /**
      * Deliberately leaves seq alone: seq counts balance changes only. A debit racing this still
      * sees the new status, because its condition checks the subscription itself.

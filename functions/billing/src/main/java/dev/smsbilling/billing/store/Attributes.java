@@ -34,6 +34,20 @@ final class Attributes {
     static final String EXPIRES_AT = "expiresAt";
     static final String IN_PROGRESS_EXPIRES_AT = "inProgressExpiresAt";
 
+    /*
+     * Auto-charge settings and state on the account item. The scheduled auto-charge writes the
+     * status, last error and decline count; a settings change resets them. Its claim and the
+     * due index (dueBucket, dueSince) are the scheduled run's own and must not reuse these names.
+     */
+    static final String AUTO_CHARGE_ENABLED = "autoChargeEnabled";
+    static final String AUTO_CHARGE_THRESHOLD = "autoChargeThresholdMicros";
+    static final String AUTO_CHARGE_AMOUNT = "autoChargeAmountMicros";
+    static final String AUTO_CHARGE_PAYMENT_METHOD = "autoChargePaymentMethod";
+    static final String AUTO_CHARGE_STATUS = "autoChargeStatus";
+    static final String AUTO_CHARGE_LAST_ERROR = "autoChargeLastError";
+    static final String AUTO_CHARGE_DECLINES = "autoChargeConsecutiveDeclines";
+    static final String AUTO_CHARGE_UPDATED_AT = "autoChargeUpdatedAt";
+
     static final String ACCOUNT_ID = "accountId";
     static final String REVOKED = "revoked";
 

@@ -51,6 +51,16 @@ public final class BillingStore {
         return accounts.setSubscription(accountId, subscription);
     }
 
+    /**
+     * Replaces the account's auto-charge settings and resets its failure history (status ok, no
+     * last error, no declines). Balance and ledger are untouched.
+     *
+     * @return the saved auto-charge, or empty when there is no such account (nothing written)
+     */
+    public Optional<AutoCharge> saveAutoChargeSettings(String accountId, AutoChargeSettings settings) {
+        return accounts.saveAutoCharge(accountId, settings);
+    }
+
     /** The account of an API key, given its {@link ApiKeys#hash}; empty when unknown or revoked. */
     public Optional<String> accountForApiKeyHash(String apiKeyHash) {
         return apiKeys.accountFor(apiKeyHash);

@@ -44,21 +44,39 @@ final class Expressions {
     static final String IDEMPOTENCY_RELEASE_CONDITION = "#status = :inProgress AND #requestHash = :requestHash";
 
     static final String SET_SUBSCRIPTION = "SET #subscription = :subscription";
+
+    /**
+     * Replaces the settings and starts the failure history afresh: a customer who changes them has
+     * usually fixed what was failing (a new card), so the next run deserves a clean try. Only on an
+     * existing account ({@link #EXISTS}), so it can never create a half account. Balance and seq are
+     * untouched: settings are not a balance change and must not conflict with one.
+     */
+    static final String SAVE_AUTO_CHARGE = "SET #autoChargeEnabled = :enabled, #autoChargeThreshold = :threshold,"
+            + " #autoChargeAmount = :amount, #autoChargePaymentMethod = :paymentMethod, #autoChargeStatus = :ok,"
+            + " #autoChargeDeclines = :zero, #autoChargeUpdatedAt = :now REMOVE #autoChargeLastError";
     static final String REVOKE_API_KEY = "SET #revoked = :revoked";
 
     static final String LEDGER_NEWEST = "pk = :pk AND begins_with(sk, :ledgerPrefix)";
     static final String LEDGER_RANGE = "pk = :pk AND sk BETWEEN :first AND :last";
 
     private static final Pattern NAME_PLACEHOLDER = Pattern.compile("#\\w+");
-    private static final Map<String, String> ATTRIBUTE_OF_PLACEHOLDER = Map.of(
-            "#seq", Attributes.SEQ,
-            "#subscription", Attributes.SUBSCRIPTION,
-            "#balance", Attributes.BALANCE,
-            "#expiresAt", Attributes.EXPIRES_AT,
-            "#status", Attributes.IDEMPOTENCY_STATUS,
-            "#requestHash", Attributes.REQUEST_HASH,
-            "#inProgressExpiresAt", Attributes.IN_PROGRESS_EXPIRES_AT,
-            "#revoked", Attributes.REVOKED);
+    private static final Map<String, String> ATTRIBUTE_OF_PLACEHOLDER = Map.ofEntries(
+            Map.entry("#seq", Attributes.SEQ),
+            Map.entry("#subscription", Attributes.SUBSCRIPTION),
+            Map.entry("#balance", Attributes.BALANCE),
+            Map.entry("#expiresAt", Attributes.EXPIRES_AT),
+            Map.entry("#status", Attributes.IDEMPOTENCY_STATUS),
+            Map.entry("#requestHash", Attributes.REQUEST_HASH),
+            Map.entry("#inProgressExpiresAt", Attributes.IN_PROGRESS_EXPIRES_AT),
+            Map.entry("#revoked", Attributes.REVOKED),
+            Map.entry("#autoChargeEnabled", Attributes.AUTO_CHARGE_ENABLED),
+            Map.entry("#autoChargeThreshold", Attributes.AUTO_CHARGE_THRESHOLD),
+            Map.entry("#autoChargeAmount", Attributes.AUTO_CHARGE_AMOUNT),
+            Map.entry("#autoChargePaymentMethod", Attributes.AUTO_CHARGE_PAYMENT_METHOD),
+            Map.entry("#autoChargeStatus", Attributes.AUTO_CHARGE_STATUS),
+            Map.entry("#autoChargeLastError", Attributes.AUTO_CHARGE_LAST_ERROR),
+            Map.entry("#autoChargeDeclines", Attributes.AUTO_CHARGE_DECLINES),
+            Map.entry("#autoChargeUpdatedAt", Attributes.AUTO_CHARGE_UPDATED_AT));
 
     private Expressions() {
     }

@@ -14,6 +14,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
@@ -148,6 +149,26 @@ final class WriteRequests {
                 .updateExpression(update)
                 .expressionAttributeNames(Expressions.namesFor(update))
                 .expressionAttributeValues(Map.of(":subscription", s(subscription.wireValue())))
+                .build();
+    }
+
+    /** ALL_NEW: the saved state comes back with the write, no second read. */
+    UpdateItemRequest saveAutoCharge(String accountId, AutoChargeSettings settings, Instant now) {
+        String update = Expressions.SAVE_AUTO_CHARGE;
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":enabled", AttributeValue.fromBool(settings.enabled()));
+        values.put(":threshold", n(settings.thresholdMicros()));
+        values.put(":amount", n(settings.amountMicros()));
+        values.put(":paymentMethod", settings.paymentMethod().map(Values::s).orElse(AttributeValue.fromNul(true)));
+        values.put(":ok", s(AutoChargeStatus.OK.wireValue()));
+        values.put(":zero", n(0));
+        values.put(":now", s(Timestamps.format(now)));
+        return UpdateItemRequest.builder().tableName(tableName).key(Keys.account(accountId))
+                .conditionExpression(Expressions.EXISTS)
+                .updateExpression(update)
+                .expressionAttributeNames(Expressions.namesFor(update))
+                .expressionAttributeValues(values)
+                .returnValues(ReturnValue.ALL_NEW)
                 .build();
     }
 

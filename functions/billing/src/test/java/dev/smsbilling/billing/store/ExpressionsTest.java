@@ -137,6 +137,33 @@ class ExpressionsTest {
     }
 
     @Test
+    void savingAutoChargeSettingsTouchesOnlyExistingAccountsAndResetsTheFailureHistory() {
+        assertThat(Expressions.SAVE_AUTO_CHARGE).isEqualTo(
+                "SET #autoChargeEnabled = :enabled, #autoChargeThreshold = :threshold,"
+                        + " #autoChargeAmount = :amount, #autoChargePaymentMethod = :paymentMethod, #autoChargeStatus = :ok,"
+                        + " #autoChargeDeclines = :zero, #autoChargeUpdatedAt = :now REMOVE #autoChargeLastError");
+
+        var update = writes.saveAutoCharge("BA1",
+                new AutoChargeSettings(true, 5_000_000, 20_000_000, Optional.of("pm_card_visa")), NOW);
+
+        assertThat(update.conditionExpression()).isEqualTo("attribute_exists(pk)");
+        assertThat(update.updateExpression()).isEqualTo(Expressions.SAVE_AUTO_CHARGE);
+        assertThat(update.expressionAttributeNames()).containsOnly(
+                entry("#autoChargeEnabled", "autoChargeEnabled"), entry("#autoChargeThreshold", "autoChargeThresholdMicros"),
+                entry("#autoChargeAmount", "autoChargeAmountMicros"), entry("#autoChargePaymentMethod", "autoChargePaymentMethod"),
+                entry("#autoChargeStatus", "autoChargeStatus"), entry("#autoChargeDeclines", "autoChargeConsecutiveDeclines"),
+                entry("#autoChargeUpdatedAt", "autoChargeUpdatedAt"), entry("#autoChargeLastError", "autoChargeLastError"));
+        assertThat(update.expressionAttributeValues()).containsOnly(
+                entry(":enabled", AttributeValue.fromBool(true)), entry(":threshold", AttributeValue.fromN("5000000")),
+                entry(":amount", AttributeValue.fromN("20000000")), entry(":paymentMethod", AttributeValue.fromS("pm_card_visa")),
+                entry(":ok", AttributeValue.fromS("ok")), entry(":zero", AttributeValue.fromN("0")),
+                entry(":now", AttributeValue.fromS("2026-11-27T10:15:30.123Z")));
+        assertThat(update.key()).containsOnly(entry("pk", AttributeValue.fromS("ACCOUNT#BA1")), entry("sk", AttributeValue.fromS("ACCOUNT")));
+        assertThat(Expressions.SAVE_AUTO_CHARGE).as("settings never move money")
+                .doesNotContain("#balance", "#seq", "dueBucket", "dueSince");
+    }
+
+    @Test
     void ledgerQueriesStayInsideTheAccountsLedgerRange() {
         ReadRequests reads = new ReadRequests("billing");
         assertThat(Expressions.LEDGER_NEWEST).isEqualTo("pk = :pk AND begins_with(sk, :ledgerPrefix)");

@@ -83,6 +83,14 @@ public final class FunctionCall {
         return this;
     }
 
+    /** A path parameter of the route, such as {@code accountId}. */
+    public FunctionCall pathParameter(String name, String value) {
+        ObjectNode parameters = event.has("pathParameters")
+                ? (ObjectNode) event.get("pathParameters") : event.putObject("pathParameters");
+        parameters.put(name, value);
+        return this;
+    }
+
     public FunctionCall query(String name, String value) {
         ObjectNode query = event.has("queryStringParameters")
                 ? (ObjectNode) event.get("queryStringParameters") : event.putObject("queryStringParameters");

@@ -1,0 +1,145 @@
+package dev.smsbilling.addfunds;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import dev.smsbilling.billing.payment.ChargeRequest;
+import dev.smsbilling.billing.payment.ChargeResult;
+import dev.smsbilling.billing.payment.PaymentProcessor;
+import dev.smsbilling.billing.payment.PaymentUnavailable;
+import dev.smsbilling.billing.runtime.DynamoDbClients;
+import dev.smsbilling.billing.runtime.PaymentProcessors;
+import dev.smsbilling.billing.runtime.Settings;
+import dev.smsbilling.billing.store.Account;
+import dev.smsbilling.billing.store.BeginResult;
+import dev.smsbilling.billing.store.BillingStore;
+import dev.smsbilling.billing.store.Committed;
+import dev.smsbilling.billing.store.Credit;
+import dev.smsbilling.billing.store.CreditResult;
+import dev.smsbilling.billing.store.Deadline;
+import dev.smsbilling.billing.store.EntryType;
+import dev.smsbilling.billing.store.Idempotency;
+import dev.smsbilling.billing.store.KeySeenBefore;
+import dev.smsbilling.billing.store.Sha256;
+import dev.smsbilling.http.ApiException;
+import dev.smsbilling.http.ApiRequest;
+import dev.smsbilling.http.ApiResponse;
+import dev.smsbilling.http.ErrorCode;
+import dev.smsbilling.http.HttpFunction;
+import dev.smsbilling.http.IdempotencyKey;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * {@code POST /v1/billing/funds}: charge the payment method, then credit the balance, once per
+ * Idempotency-Key.
+ *
+ * <p>The key is held IN_PROGRESS before the card is touched, so concurrent duplicates get 409 or
+ * the replay instead of a second charge. The processor is keyed by account, key and request hash:
+ * a retry after any crash finds the first charge at the processor, and the credit, which
+ * completes the hold in the same transaction, is written once. Refusals (403, 402) release the
+ * key, as API.md wants for every 4xx. A processor outage does not: the charge may have gone
+ * through, so the key stays bound to this body until its hold lapses and the client's retry
+ * (same key, same body) heals it; releasing it would let the key be reused for another amount
+ * and leave the first charge uncredited.
+ */
+public final class AddFundsHandler extends HttpFunction {
+    static final String ROUTE = "POST /v1/billing/funds";
+    /** Time to answer after the last write attempt, and the deadline when there is no Lambda context. */
+    private static final Duration MARGIN = Duration.ofMillis(500);
+    private static final Duration WITHOUT_CONTEXT = Duration.ofSeconds(5);
+    private static final Duration MIN_HOLD = Duration.ofSeconds(1);
+    private static final String DESCRIPTION = "SMS credit top-up";
+
+    private final BillingStore store;
+    private final PaymentProcessor processor;
+
+    public AddFundsHandler() {
+        Settings settings = Settings.fromEnvironment();
+        this.store = new BillingStore(DynamoDbClients.create(settings), settings.tableName(), Clock.systemUTC());
+        this.processor = PaymentProcessors.create(settings);
+    }
+
+    public AddFundsHandler(BillingStore store, PaymentProcessor processor) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.processor = Objects.requireNonNull(processor, "processor");
+    }
+
+    @Override
+    protected ApiResponse handle(ApiRequest request, Context context) {
+        if (!ROUTE.equals(request.routeKey())) {
+            throw new ApiException(ErrorCode.NOT_FOUND);
+        }
+        String accountId = request.requireAccountId();
+        IdempotencyKey key = IdempotencyKey.required(request);
+        AddFundsRequest body = AddFundsRequest.parse(request.body());
+        Deadline deadline = deadline(context);
+        Idempotency idempotency = new Idempotency(key.value(), body.requestHash());
+
+        BeginResult begun = store.beginIdempotentRequest(accountId, idempotency, hold(deadline));
+        if (begun instanceof KeySeenBefore seen) {
+            return FundsResponses.seenBefore(seen);
+        }
+        refuseUnlessActive(accountId, idempotency);
+        ChargeResult charged = charge(accountId, idempotency, body);
+        if (charged instanceof ChargeResult.Declined declined) {
+            store.releaseIdempotentRequest(accountId, idempotency);
+            throw new ApiException(ErrorCode.PAYMENT_DECLINED).withExtra("declineCode", declined.code());
+        }
+        ChargeResult.Succeeded succeeded = (ChargeResult.Succeeded) charged;
+        if (succeeded.amountMicros() != body.amountMicros()) {
+            throw new IllegalStateException("the processor charged another amount than asked");
+        }
+        CreditResult credited = store.credit(accountId,
+                new Credit(EntryType.FUNDS_ADDED, body.amountMicros(), succeeded.reference()),
+                Optional.of(idempotency), FundsResponses::created, deadline);
+        if (credited instanceof Committed committed) {
+            return FundsResponses.first(committed.response());
+        }
+        if (credited instanceof KeySeenBefore seen) {
+            return FundsResponses.seenBefore(seen);
+        }
+        // Charged but nowhere to credit: keep the hold so nothing else reuses the key, and alert.
+        throw new IllegalStateException("charged a top-up for an account that no longer exists");
+    }
+
+    /** Checked after taking the key, so a completed top-up still replays once the subscription lapses. */
+    private void refuseUnlessActive(String accountId, Idempotency idempotency) {
+        Optional<Account> account = store.readAccount(accountId);
+        if (account.isPresent() && account.get().isActive()) {
+            return;
+        }
+        store.releaseIdempotentRequest(accountId, idempotency);
+        throw new ApiException(account.isPresent() ? ErrorCode.SUBSCRIPTION_INACTIVE : ErrorCode.UNAUTHORIZED);
+    }
+
+    private ChargeResult charge(String accountId, Idempotency idempotency, AddFundsRequest body) {
+        try {
+            return processor.charge(new ChargeRequest(body.paymentMethod(), body.amountMicros(),
+                    processorKey(accountId, idempotency), DESCRIPTION));
+        } catch (PaymentUnavailable e) {
+            throw new IllegalStateException("payment processor unavailable", e);
+        }
+    }
+
+    /**
+     * Per account and request, so one client key on two accounts, or reused with another card
+     * after a decline, is another charge; hashed to stay within the processors' key length
+     * (Stripe: 255) whatever the client's key.
+     */
+    static String processorKey(String accountId, Idempotency idempotency) {
+        return "topup_" + Sha256.hex(accountId + "\n" + idempotency.key() + "\n" + idempotency.requestHash());
+    }
+
+    private static Deadline deadline(Context context) {
+        return context == null
+                ? Deadline.within(WITHOUT_CONTEXT)
+                : Deadline.fromRemainingMillis(context::getRemainingTimeInMillis, MARGIN);
+    }
+
+    /** The key is held for as long as this invocation may still be working on it. */
+    private static Duration hold(Deadline deadline) {
+        Duration remaining = deadline.remaining().plus(MARGIN);
+        return remaining.compareTo(MIN_HOLD) < 0 ? MIN_HOLD : remaining;
+    }
+}
