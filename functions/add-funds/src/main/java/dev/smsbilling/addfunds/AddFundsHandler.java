@@ -57,7 +57,7 @@ public final class AddFundsHandler extends HttpFunction {
     public AddFundsHandler() {
         Settings settings = Settings.fromEnvironment();
         this.store = new BillingStore(DynamoDbClients.create(settings), settings.tableName(), Clock.systemUTC());
-        this.processor = PaymentProcessors.create(settings);
+        this.processor = PaymentProcessors.fromSettings(settings);
     }
 
     public AddFundsHandler(BillingStore store, PaymentProcessor processor) {

@@ -2,21 +2,55 @@ package dev.smsbilling.billing.runtime;
 
 import dev.smsbilling.billing.payment.PaymentProcessor;
 import dev.smsbilling.billing.payment.SandboxPaymentProcessor;
+import dev.smsbilling.billing.payment.StripeConfig;
+import dev.smsbilling.billing.payment.StripePaymentProcessor;
+import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
- * The payment processor that PAYMENT_PROCESSOR names (template.yaml's parameter): the sandbox
- * when it says so or says nothing. A deployment that asks for Stripe before its adapter exists
- * fails at start-up rather than quietly charging nobody.
+ * The payment processor of a function instance, chosen by {@code PAYMENT_PROCESSOR}. The sandbox
+ * is the default so that local runs and tests never need a Stripe key; a deployment that takes
+ * real money says {@code stripe} in its template.
  */
 public final class PaymentProcessors {
+    static final String PROCESSOR_VARIABLE = "PAYMENT_PROCESSOR";
+    static final String API_BASE_VARIABLE = "STRIPE_API_BASE";
+
     private PaymentProcessors() {
     }
 
-    public static PaymentProcessor create(Settings settings) {
-        String name = settings.optional("PAYMENT_PROCESSOR").orElse("sandbox");
-        if (name.equals("sandbox")) {
-            return new SandboxPaymentProcessor();
+    public static PaymentProcessor fromSettings(Settings settings) {
+        return fromSettings(settings, StripeSecret.fromSettings(settings));
+    }
+
+    /** @param stripeSecret called once, and only when the processor is Stripe */
+    public static PaymentProcessor fromSettings(Settings settings, Supplier<String> stripeSecret) {
+        String name = settings.optional(PROCESSOR_VARIABLE).orElse("sandbox").toLowerCase(Locale.ROOT);
+        switch (name) {
+            case "sandbox":
+                return new SandboxPaymentProcessor();
+            case "stripe":
+                requireStripeJar();
+                StripeConfig config = settings.optional(API_BASE_VARIABLE)
+                        .map(StripeConfig.defaults()::withApiBase)
+                        .orElse(StripeConfig.defaults());
+                return StripePaymentProcessor.create(stripeSecret.get(), config);
+            default:
+                throw new IllegalStateException(PROCESSOR_VARIABLE + " must be sandbox or stripe, not: " + name);
         }
-        throw new IllegalStateException("PAYMENT_PROCESSOR=" + name + " is not available; only sandbox is built so far");
+    }
+
+    /**
+     * stripe-java is an optional dependency of this module (it is 20 MB, and most functions never
+     * charge a card), so a function that charges declares it itself. Forgetting to would
+     * otherwise surface as a NoClassDefFoundError on the first charge.
+     */
+    private static void requireStripeJar() {
+        try {
+            Class.forName("com.stripe.StripeClient", false, PaymentProcessors.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(PROCESSOR_VARIABLE + "=stripe, but com.stripe:stripe-java is not packaged with"
+                    + " this function: declare it in the function's pom", e);
+        }
     }
 }

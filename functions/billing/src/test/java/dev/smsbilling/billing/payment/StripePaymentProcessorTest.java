@@ -1,0 +1,283 @@
+package dev.smsbilling.billing.payment;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class StripePaymentProcessorTest {
+    private static final String SECRET_KEY = "sk_test_wiremockOnlyNotARealKey";
+    private static final String CARD = "pm_1QaBcDeFgHiJkLmNoPqRsTuV";
+    private static final String INTENTS = "/v1/payment_intents";
+
+    @RegisterExtension
+    static final WireMockExtension stripe = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+
+    private final CapturedLog log = new CapturedLog(StripePaymentProcessor.class);
+    private final StripePaymentProcessor processor = processorAt(stripe.baseUrl(), StripeConfig.defaults());
+
+    @AfterEach
+    void logsNeverCarryTheKeyOrAFullPaymentMethodId() {
+        log.close();
+        assertThat(log.lines()).noneMatch(line -> line.contains(SECRET_KEY) || line.contains(CARD));
+    }
+
+    @Test
+    void aSucceededPaymentIntentIsACharge() throws Exception {
+        stubCreate(ok(StripeResponses.paymentIntent("pi_3QsucceededIntent01", "succeeded", 1_234_567, CARD)));
+
+        ChargeResult result = processor.charge(new ChargeRequest(CARD, 12_345_670_000L, "topup-1", "Prepaid SMS credit"));
+
+        assertThat(result).isEqualTo(new ChargeResult.Succeeded("pi_3QsucceededIntent01", 12_345_670_000L));
+    }
+
+    @Test
+    void theRequestIsAnOffSessionConfirmedCardPaymentIntentInExactCentsUnderOurKey() throws Exception {
+        stubCreate(ok(StripeResponses.paymentIntent("pi_3QsucceededIntent01", "succeeded", 1_234_567, CARD)));
+
+        processor.charge(new ChargeRequest(CARD, 12_345_670_000L, "topup-1", "Prepaid SMS credit"));
+
+        stripe.verify(1, postRequestedFor(urlEqualTo(INTENTS))
+                .withHeader("Authorization", equalTo("Bearer " + SECRET_KEY))
+                .withHeader("Idempotency-Key", equalTo("topup-1"))
+                .withHeader("Content-Type", containing("application/x-www-form-urlencoded"))
+                .withFormParam("amount", equalTo("1234567"))
+                .withFormParam("currency", equalTo("usd"))
+                .withFormParam("confirm", equalTo("true"))
+                .withFormParam("off_session", equalTo("true"))
+                .withFormParam("payment_method", equalTo(CARD))
+                .withFormParam("payment_method_types[0]", equalTo("card"))
+                .withFormParam("description", equalTo("Prepaid SMS credit")));
+        stripe.verify(1, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void aCardErrorIsADeclineWithTheDeclineCodeAndStripesMessage() throws Exception {
+        String declined = StripeResponses.paymentIntent("pi_3QdeclinedIntent01", "requires_payment_method", 2500, CARD,
+                StripeResponses.lastPaymentError("card_declined", "generic_decline", "Your card was declined."));
+        stubCreate(status(402, StripeResponses.cardError("card_declined", "generic_decline", "Your card was declined.", declined)));
+
+        ChargeResult result = processor.charge(topUp("k-declined"));
+
+        assertThat(result).isEqualTo(new ChargeResult.Declined("generic_decline", "Your card was declined."));
+        stripe.verify(1, anyRequestedFor(anyUrl()));
+        assertThat(log.lines()).anySatisfy(line -> assertThat(line).contains("generic_decline", "pm_…sTuV"));
+    }
+
+    @Test
+    void insufficientFundsKeepsTheSandboxesCode() throws Exception {
+        stubCreate(status(402, StripeResponses.cardError("card_declined", "insufficient_funds",
+                "Your card has insufficient funds.", "null")));
+
+        assertThat(processor.charge(topUp("k-funds")))
+                .isEqualTo(new ChargeResult.Declined("insufficient_funds", "Your card has insufficient funds."));
+    }
+
+    @Test
+    void withoutADeclineCodeTheErrorCodeIsUsed() throws Exception {
+        stubCreate(status(402, StripeResponses.cardError("expired_card", null, "Your card has expired.", "null")));
+
+        assertThat(processor.charge(topUp("k-expired")))
+                .isEqualTo(new ChargeResult.Declined("expired_card", "Your card has expired."));
+    }
+
+    @Test
+    void aCardThatNeedsTheAbsentCustomerToAuthenticateIsDeclined() throws Exception {
+        stubCreate(ok(StripeResponses.paymentIntent("pi_3QneedsActionInt01", "requires_action", 2500, CARD)));
+
+        assertThat(processor.charge(topUp("k-3ds"))).isInstanceOfSatisfying(ChargeResult.Declined.class,
+                declined -> assertThat(declined.code()).isEqualTo("authentication_required"));
+    }
+
+    @Test
+    void aPaymentIntentThatNeedsAnotherPaymentMethodIsDeclinedWithItsLastError() throws Exception {
+        stubCreate(ok(StripeResponses.paymentIntent("pi_3QneedsMethodInt01", "requires_payment_method", 2500, CARD,
+                StripeResponses.lastPaymentError("card_declined", "lost_card", "Your card was declined."))));
+
+        assertThat(processor.charge(topUp("k-lost"))).isEqualTo(new ChargeResult.Declined("lost_card", "Your card was declined."));
+    }
+
+    @Test
+    void anUnknownPaymentMethodIsDeclinedAsInTheSandbox() throws Exception {
+        stubCreate(status(400, StripeResponses.error("invalid_request_error", "resource_missing", "payment_method",
+                "No such PaymentMethod: '" + CARD + "'")));
+
+        assertThat(processor.charge(topUp("k-missing"))).isInstanceOfSatisfying(ChargeResult.Declined.class,
+                declined -> assertThat(declined.code()).isEqualTo("invalid_payment_method"));
+        stripe.verify(1, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void aServerErrorIsRetriedByStripesClientWithTheSameIdempotencyKey() throws Exception {
+        stripe.stubFor(post(urlEqualTo(INTENTS)).inScenario("flaky").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(status(500, StripeResponses.apiError())).willSetStateTo("recovered"));
+        stripe.stubFor(post(urlEqualTo(INTENTS)).inScenario("flaky").whenScenarioStateIs("recovered")
+                .willReturn(ok(StripeResponses.paymentIntent("pi_3QafterRetryInt01", "succeeded", 2500, CARD))));
+
+        ChargeResult result = processor.charge(topUp("k-retried"));
+
+        assertThat(result).isEqualTo(new ChargeResult.Succeeded("pi_3QafterRetryInt01", 25_000_000));
+        assertThat(idempotencyKeysSent()).containsExactly("k-retried", "k-retried");
+    }
+
+    @Test
+    void aConcurrentRequestWithTheSameKeyIsRetriedToo() throws Exception {
+        stripe.stubFor(post(urlEqualTo(INTENTS)).inScenario("busy").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(status(409, StripeResponses.error("idempotency_error", null, null,
+                        "There is currently another in-progress request using this Stripe token (that probably means you"
+                                + " clicked twice), and the server is currently busy processing it.")))
+                .willSetStateTo("done"));
+        stripe.stubFor(post(urlEqualTo(INTENTS)).inScenario("busy").whenScenarioStateIs("done")
+                .willReturn(ok(StripeResponses.paymentIntent("pi_3QafterBusyIntnt1", "succeeded", 2500, CARD))));
+
+        assertThat(processor.charge(topUp("k-busy"))).isInstanceOf(ChargeResult.Succeeded.class);
+        assertThat(idempotencyKeysSent()).containsExactly("k-busy", "k-busy");
+    }
+
+    @Test
+    void serverErrorsThatOutlastTheRetriesAreUnavailable() {
+        stubCreate(status(500, StripeResponses.apiError()));
+
+        assertThatThrownBy(() -> processor.charge(topUp("k-down")))
+                .isInstanceOf(PaymentUnavailable.class).hasMessageContaining("HTTP 500");
+        assertThat(idempotencyKeysSent()).containsExactly("k-down", "k-down", "k-down");
+    }
+
+    @Test
+    void theSameKeyWithOtherParametersIsAReusedKey() {
+        stubCreate(status(400, StripeResponses.error("idempotency_error", null, null,
+                "Keys for idempotent requests can only be used with the same parameters they were first used with.")));
+
+        assertThatThrownBy(() -> processor.charge(topUp("k-reused"))).isInstanceOf(PaymentKeyReused.class);
+        stripe.verify(1, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void aRejectedApiKeyIsAnOperatorsProblemLoggedLoudly() {
+        stubCreate(status(401, StripeResponses.error("invalid_request_error", null, null,
+                "Invalid API Key provided: sk_test_********************pLeY")));
+
+        assertThatThrownBy(() -> processor.charge(topUp("k-auth")))
+                .isInstanceOf(PaymentUnavailable.class)
+                .hasNoCause()
+                .hasMessageNotContaining("sk_test");
+        stripe.verify(1, anyRequestedFor(anyUrl()));
+        assertThat(log.lines()).anySatisfy(line -> assertThat(line).contains("refused our API key", "HTTP 401"));
+        assertThat(log.lines()).noneMatch(line -> line.contains("sk_test"));
+    }
+
+    @Test
+    void aRateLimitIsUnavailable() {
+        stubCreate(status(429, StripeResponses.error("rate_limit_error", "rate_limit", null, "Too many requests.")));
+
+        assertThatThrownBy(() -> processor.charge(topUp("k-limited"))).isInstanceOf(PaymentUnavailable.class);
+    }
+
+    @Test
+    void aStripeThatDoesNotAnswerInTimeIsUnavailableAfterRetriesWithTheSameKey() {
+        stubCreate(ok(StripeResponses.paymentIntent("pi_3QtooLateIntent01", "succeeded", 2500, CARD)).withFixedDelay(1_500));
+        var impatient = processorAt(stripe.baseUrl(), StripeConfig.defaults().withReadTimeout(Duration.ofMillis(250)));
+
+        assertThatThrownBy(() -> impatient.charge(topUp("k-slow")))
+                .isInstanceOf(PaymentUnavailable.class).hasMessageContaining("could not be reached");
+        assertThat(idempotencyKeysSent()).containsExactly("k-slow", "k-slow", "k-slow");
+    }
+
+    @Test
+    void aStripeThatCannotBeReachedIsUnavailable() throws IOException {
+        var nowhere = processorAt("http://127.0.0.1:" + closedPort(), StripeConfig.defaults());
+
+        assertThatThrownBy(() -> nowhere.charge(topUp("k-nowhere"))).isInstanceOf(PaymentUnavailable.class);
+    }
+
+    @Test
+    void aProcessingPaymentIsUnavailableUntilStripeHasSettledIt() throws Exception {
+        // Stripe replays the first response for a key, "processing" included: the retry must look at the intent itself.
+        stubCreate(ok(StripeResponses.paymentIntent("pi_3QprocessingInt01", "processing", 2500, CARD)));
+        stripe.stubFor(get(urlEqualTo(INTENTS + "/pi_3QprocessingInt01")).inScenario("settling")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(ok(StripeResponses.paymentIntent("pi_3QprocessingInt01", "processing", 2500, CARD)))
+                .willSetStateTo("settled"));
+        stripe.stubFor(get(urlEqualTo(INTENTS + "/pi_3QprocessingInt01")).inScenario("settling")
+                .whenScenarioStateIs("settled")
+                .willReturn(ok(StripeResponses.paymentIntent("pi_3QprocessingInt01", "succeeded", 2500, CARD))));
+
+        assertThatThrownBy(() -> processor.charge(topUp("k-processing")))
+                .isInstanceOf(PaymentUnavailable.class).hasMessageContaining("still processing");
+        assertThat(processor.charge(topUp("k-processing")))
+                .isEqualTo(new ChargeResult.Succeeded("pi_3QprocessingInt01", 25_000_000));
+        assertThat(idempotencyKeysSent()).containsExactly("k-processing", "k-processing");
+        stripe.verify(2, getRequestedFor(urlEqualTo(INTENTS + "/pi_3QprocessingInt01")));
+    }
+
+    @Test
+    void anAmountThatIsNotWholeCentsIsRefusedBeforeAnyHttpCall() {
+        assertThatThrownBy(() -> processor.charge(new ChargeRequest(CARD, 25_000_001, "k-fraction", "Prepaid SMS credit")))
+                .isInstanceOf(IllegalArgumentException.class);
+        stripe.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void aPublishableKeyIsRefusedAtStartWithoutQuotingIt() {
+        assertThatThrownBy(() -> StripePaymentProcessor.create("pk_test_publishableKey", StripeConfig.defaults()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageNotContaining("pk_test_publishableKey");
+    }
+
+    private static StripePaymentProcessor processorAt(String base, StripeConfig config) {
+        return StripePaymentProcessor.create(SECRET_KEY, config.withApiBase(base));
+    }
+
+    private static ChargeRequest topUp(String key) {
+        return new ChargeRequest(CARD, 25_000_000, key, "Prepaid SMS credit");
+    }
+
+    private static void stubCreate(ResponseDefinitionBuilder response) {
+        stripe.stubFor(post(urlEqualTo(INTENTS)).willReturn(response));
+    }
+
+    private static ResponseDefinitionBuilder ok(String body) {
+        return status(200, body);
+    }
+
+    private static ResponseDefinitionBuilder status(int status, String body) {
+        return aResponse().withStatus(status)
+                .withHeader("Content-Type", "application/json")
+                .withHeader("Request-Id", "req_test" + status)
+                .withBody(body);
+    }
+
+    private static List<String> idempotencyKeysSent() {
+        return stripe.findAll(postRequestedFor(urlEqualTo(INTENTS))).stream()
+                .map(LoggedRequest.class::cast)
+                .map(request -> request.getHeader("Idempotency-Key"))
+                .toList();
+    }
+
+    private static int closedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
