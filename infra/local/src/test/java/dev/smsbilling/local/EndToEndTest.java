@@ -1,0 +1,157 @@
+package dev.smsbilling.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.smsbilling.endpoint.RealDynamoDb;
+import dev.smsbilling.endpoint.Repository;
+import dev.smsbilling.endpoint.TestTable;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The whole product as a customer's code meets it: real HTTP to the local API, which serves the
+ * routes of template.yaml through the real handlers, the authorizer and a real DynamoDB.
+ */
+@RealDynamoDb
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class EndToEndTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private LocalServer server;
+    private String apiKey;
+
+    @BeforeAll
+    void start(TestTable table) throws IOException {
+        // What LocalApi publishes for the handlers, pointed at this test's table.
+        System.setProperty("TABLE_NAME", table.name());
+        System.setProperty("DYNAMODB_ENDPOINT", table.endpoint().uri().toString());
+        System.setProperty("PAYMENT_PROCESSOR", "sandbox");
+        server = LocalServer.start(TemplateReader.read(Repository.template()), HandlerFactory.byClassName(), 0);
+    }
+
+    @AfterAll
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    @Order(1)
+    void anOperatorCreatesAnAccountAndItStartsEmpty() throws Exception {
+        var created = call("POST", "/internal/accounts", null, null, "{\"subscription\": \"active\"}");
+        assertThat(created.statusCode()).isEqualTo(201);
+        apiKey = json(created).path("data").path("apiKey").asText();
+        assertThat(apiKey).isNotBlank();
+
+        var balance = call("GET", "/v1/billing/balance", apiKey, null, null);
+        assertThat(balance.statusCode()).isEqualTo(200);
+        assertThat(json(balance).path("data").path("balanceMicros").asLong()).isZero();
+    }
+
+    @Test
+    @Order(2)
+    void withoutAKeyNothingIsAnswered() throws Exception {
+        var response = call("GET", "/v1/billing/balance", null, null, null);
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(json(response).path("code").asText()).isEqualTo("unauthorized");
+
+        var foreign = call("GET", "/v1/billing/balance", "key_not_a_real_key_at_all_000000", null, null);
+        assertThat(foreign.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    @Order(3)
+    void fundsAreAddedOncePerKey() throws Exception {
+        String body = "{\"amountMicros\": 10000000, \"paymentMethod\": \"pm_card_visa\"}";
+        var first = call("POST", "/v1/billing/funds", apiKey, "topup-1", body);
+        var retry = call("POST", "/v1/billing/funds", apiKey, "topup-1", body);
+
+        assertThat(first.statusCode()).isEqualTo(201);
+        assertThat(json(first).path("data").path("balanceAfterMicros").asLong()).isEqualTo(10_000_000);
+        assertThat(retry.statusCode()).isEqualTo(201);
+        assertThat(retry.body()).isEqualTo(first.body());
+        assertThat(retry.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+
+        var declined = call("POST", "/v1/billing/funds", apiKey, "topup-2",
+                "{\"amountMicros\": 10000000, \"paymentMethod\": \"pm_card_chargeDeclined\"}");
+        assertThat(declined.statusCode()).isEqualTo(402);
+        assertThat(json(declined).path("code").asText()).isEqualTo("payment_declined");
+    }
+
+    @Test
+    @Order(4)
+    void aQuoteTellsWhatASendThenCharges() throws Exception {
+        String message = "{\"content\": \"Your order has shipped\", \"from\": \"+14155550100\", \"to\": [\"+447400123456\"]}";
+        var quote = call("POST", "/v1/messages/quote", apiKey, null, message);
+        assertThat(quote.statusCode()).isEqualTo(200);
+        long cost = json(quote).path("data").path("costMicros").asLong();
+        assertThat(cost).isEqualTo(50_000);
+
+        var sent = call("POST", "/v1/messages", apiKey, "order-1043", message);
+        assertThat(sent.statusCode()).isEqualTo(202);
+        assertThat(json(sent).path("data").path("cost").path("costMicros").asLong()).isEqualTo(cost);
+        assertThat(json(sent).path("data").path("balanceAfterMicros").asLong()).isEqualTo(10_000_000 - cost);
+
+        var again = call("POST", "/v1/messages", apiKey, "order-1043", message);
+        assertThat(again.body()).isEqualTo(sent.body());
+    }
+
+    @Test
+    @Order(5)
+    void theStatementAddsUpToTheBalance() throws Exception {
+        var balance = json(call("GET", "/v1/billing/balance", apiKey, null, null)).path("data").path("balanceMicros").asLong();
+        List<JsonNode> lines = new ArrayList<>();
+        String cursor = null;
+        do {
+            String path = "/v1/billing/transactions?limit=1" + (cursor == null ? "" : "&cursor=" + cursor);
+            JsonNode page = json(call("GET", path, apiKey, null, null));
+            page.path("data").forEach(lines::add);
+            cursor = page.path("nextCursor").isNull() ? null : page.path("nextCursor").asText();
+        } while (cursor != null);
+
+        assertThat(lines).extracting(line -> line.path("type").asText()).containsExactly("message_charge", "funds_added");
+        assertThat(lines.stream().mapToLong(line -> line.path("amountMicros").asLong()).sum()).isEqualTo(balance);
+        assertThat(lines.get(0).path("balanceAfterMicros").asLong()).isEqualTo(balance);
+    }
+
+    @Test
+    @Order(6)
+    void anUnknownRouteIsNotFoundInTheEnvelope() throws Exception {
+        var response = call("GET", "/v1/nothing-here", apiKey, null, null);
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(json(response).path("code").asText()).isEqualTo("not_found");
+    }
+
+    private HttpResponse<String> call(String method, String path, String key, String idempotencyKey, String body)
+            throws IOException, InterruptedException {
+        var request = HttpRequest.newBuilder(URI.create(server.uri() + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json");
+        if (key != null) {
+            request.header("Authorization", key);
+        }
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode json(HttpResponse<String> response) throws IOException {
+        return JSON.readTree(response.body());
+    }
+}
