@@ -23,9 +23,10 @@ import static dev.smsbilling.pricing.segments.BreakProperty.ZWJ;
  * few facts it looks at are kept here as counters, so a step costs the same however long the
  * cluster is.
  *
- * <p>Its quirks, kept on purpose: after a regional-indicator pair, the second mark that follows
- * starts a new cluster; an emoji modifier joins its base across one combining mark but not two;
- * a modifier after any earlier combining mark in a ZWJ sequence starts a new cluster.
+ * <p>Its quirks, kept on purpose: after a regional indicator that joined the cluster, only one
+ * combining mark (or spacing mark, or ZWJ) more joins; an emoji modifier joins its base across
+ * one combining mark but not two, and not at all after a combining mark earlier in a ZWJ
+ * sequence.
  */
 final class GraphemeBreaker {
 
@@ -78,13 +79,8 @@ final class GraphemeBreaker {
 
     // The rules in the splitter's order; each returns as soon as it applies.
     private boolean isBoundaryBefore(BreakProperty next) {
-        // The splitter's look-ahead for GB10: a modifier after marks that follow no emoji base.
-        // (It also looks for an earlier modifier in the cluster, which could only be there had
-        // this same test let it in, so that case never applies.)
-        if (next == E_MODIFIER && tailLength > 0 && tailAllExtend
-                && first != EXTEND && !first.isEmojiBase()) {
-            return true;
-        }
+        // (The splitter first looks ahead for a modifier after marks that follow no emoji base;
+        // GB10 below reaches the same answer, so that look-ahead is not repeated here.)
         // Its look-ahead for GB12/13: counts regional indicators from the cluster's start.
         if (next == REGIONAL_INDICATOR) {
             if (tailLength == 0 && first != PREPEND && first != REGIONAL_INDICATOR) {
