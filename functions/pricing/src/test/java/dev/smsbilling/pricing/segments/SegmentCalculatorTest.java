@@ -1,0 +1,144 @@
+package dev.smsbilling.pricing.segments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class SegmentCalculatorTest {
+
+    private static final String GSM_LETTER = "a";
+    private static final String UCS_2_LETTER = "я";
+
+    private static SegmentCount count(String text) {
+        return SegmentCalculator.count(text);
+    }
+
+    private static String times(int n, String piece) {
+        return piece.repeat(n);
+    }
+
+    @ParameterizedTest(name = "{0} GSM letters take {1} segments")
+    @CsvSource({"1,1", "160,1", "161,2", "306,2", "307,3", "459,3", "460,4", "612,4", "613,5", "765,5",
+        "766,6", "918,6", "919,7", "1071,7", "1072,8", "1224,8", "1225,9", "1377,9", "1378,10", "1530,10",
+        "1531,11", "1600,11"})
+    void gsmTextFitsIn160SeptetsThen153PerPart(int letters, int segments) {
+        assertThat(count(times(letters, GSM_LETTER)))
+                .isEqualTo(new SegmentCount(Encoding.GSM_7, segments, letters, List.of()));
+    }
+
+    @ParameterizedTest(name = "{0} UCS-2 letters take {1} segments")
+    @CsvSource({"1,1", "70,1", "71,2", "134,2", "135,3", "201,3", "202,4", "268,4", "269,5", "670,10",
+        "671,11", "1541,23", "1542,24", "1600,24"})
+    void ucs2TextFitsIn70UnitsThen67PerPart(int letters, int segments) {
+        SegmentCount count = count(times(letters, UCS_2_LETTER));
+        assertThat(count.encoding()).isEqualTo(Encoding.UCS_2);
+        assertThat(count.segments()).isEqualTo(segments);
+        assertThat(count.nonGsmCharacters()).containsExactly(UCS_2_LETTER);
+    }
+
+    @Test
+    void anExtensionCharacterThatWouldEndAPartBetweenItsEscapeAndItselfMovesWhole() {
+        // 152 + 2 septets would overflow the 153 of part one, so the euro opens part two.
+        assertThat(count(times(152, "a") + "€" + times(152, "a")).segments()).isEqualTo(3);
+        assertThat(count(times(151, "a") + "€" + times(152, "a")).segments()).isEqualTo(2);
+    }
+
+    @ParameterizedTest(name = "\"{0}\" costs two septets")
+    @ValueSource(strings = {"^", "{", "}", "\\", "[", "~", "]", "|", "€", "\f"})
+    void everyExtensionCharacterCostsTwoSeptets(String extension) {
+        assertThat(count(times(158, "a") + extension)).extracting(SegmentCount::encoding, SegmentCount::segments)
+                .containsExactly(Encoding.GSM_7, 1);
+        assertThat(count(times(159, "a") + extension).segments()).isEqualTo(2);
+        assertThat(count(times(80, extension)).segments()).isEqualTo(1);
+        assertThat(count(times(81, extension)).segments()).isEqualTo(2);
+    }
+
+    @ParameterizedTest(name = "\"{0}\" costs one unit in UCS-2")
+    @ValueSource(strings = {"^", "{", "€", "\f", "a", "@"})
+    void inUcs2EveryGsmCharacterCostsOneUnitExtensionOnesIncluded(String gsm) {
+        assertThat(count(times(69, UCS_2_LETTER) + gsm).segments()).isEqualTo(1);
+        assertThat(count(times(70, UCS_2_LETTER) + gsm).segments()).isEqualTo(2);
+    }
+
+    @Test
+    void anEmojiStraddlingThe67thUnitMovesWholeToTheNextPart() {
+        assertThat(count(times(65, UCS_2_LETTER) + "😀" + times(67, UCS_2_LETTER)).segments()).isEqualTo(2);
+        assertThat(count(times(66, UCS_2_LETTER) + "😀" + times(67, UCS_2_LETTER)).segments()).isEqualTo(3);
+        assertThat(count(times(66, UCS_2_LETTER) + "😀" + times(10, UCS_2_LETTER)).segments()).isEqualTo(2);
+    }
+
+    @Test
+    void aGraphemeClusterNeverStraddlesTwoParts() {
+        String family = "👨‍👩‍👧‍👦"; // eleven UTF-16 units, one cluster
+        assertThat(count(times(60, UCS_2_LETTER) + family + times(60, UCS_2_LETTER)).segments()).isEqualTo(3);
+        assertThat(count(times(56, UCS_2_LETTER) + family + times(67, UCS_2_LETTER)).segments()).isEqualTo(2);
+    }
+
+    @Test
+    void aSingleSegmentMessageDoesNotSplitUnitsBeforeItOverflows() {
+        assertThat(count(times(68, UCS_2_LETTER) + "😀").segments()).isEqualTo(1);
+        assertThat(count(times(69, UCS_2_LETTER) + "😀").segments()).isEqualTo(2);
+    }
+
+    @Test
+    void crlfIsTwoCharacters() {
+        assertThat(count(times(79, "a") + "\r\n" + times(79, "a")))
+                .isEqualTo(new SegmentCount(Encoding.GSM_7, 1, 160, List.of()));
+        assertThat(count(times(79, "a") + "\r\n" + times(80, "a")).segments()).isEqualTo(2);
+        assertThat(count(times(34, UCS_2_LETTER) + "\r\n" + times(34, UCS_2_LETTER)).segments()).isEqualTo(1);
+        assertThat(count(times(34, UCS_2_LETTER) + "\r\n" + times(35, UCS_2_LETTER)).segments()).isEqualTo(2);
+        // Split apart, CR and LF may end up in different parts.
+        assertThat(count(times(66, UCS_2_LETTER) + "\r\n" + times(66, UCS_2_LETTER)).segments()).isEqualTo(2);
+    }
+
+    @Test
+    void charactersCountCodePointsNotUnitsNorClusters() {
+        assertThat(count("😀").characters()).isEqualTo(1);
+        assertThat(count("👍🏽").characters()).isEqualTo(2);
+        assertThat(count("e\u0301").characters()).isEqualTo(2);
+        assertThat(count("a\r\nb").characters()).isEqualTo(4);
+    }
+
+    @Test
+    void nonGsmCharactersAreWholeClustersOnceEachInOrderOfAppearance() {
+        SegmentCount count = count("Héllo 😀 wörld 😀 ñ e\u0301 👍🏽 é");
+        assertThat(count.encoding()).isEqualTo(Encoding.UCS_2);
+        assertThat(count.nonGsmCharacters()).containsExactly("😀", "e\u0301", "👍🏽");
+        assertThat(count("Hello ñ €").nonGsmCharacters()).isEmpty();
+    }
+
+    @Test
+    void theResultListCannotBeChanged() {
+        List<String> nonGsm = count("😀").nonGsmCharacters();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> nonGsm.add("x"))
+                .isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void charactersJavaWouldMisreadAreStillGsm() {
+        // Carriers' alphabet, not Latin-1: the grave accent and the cedilla'd small c are not in it.
+        assertThat(count("`").encoding()).isEqualTo(Encoding.UCS_2);
+        assertThat(count("ç").encoding()).isEqualTo(Encoding.UCS_2);
+        assertThat(count("Ç").encoding()).isEqualTo(Encoding.GSM_7);
+        assertThat(count("\t").encoding()).isEqualTo(Encoding.UCS_2);
+    }
+
+    @Test
+    void unpairedSurrogatesCountAsOneUnitEachAndNeverThrow() {
+        assertThat(count("\ud800")).isEqualTo(new SegmentCount(Encoding.UCS_2, 1, 1, List.of("\ud800")));
+        assertThat(count("a\udc00\ud800").characters()).isEqualTo(3);
+        assertThat(count(times(70, "\udc00")).segments()).isEqualTo(1);
+        assertThat(count("").segments()).isEqualTo(1);
+    }
+
+    @Test
+    void aClusterLongerThanAPartGetsAPartOfItsOwnLikeTwilioCountsIt() {
+        // Twilio's calculator never splits a cluster, even one that cannot fit any part: the
+        // first part is left holding only its header and the cluster overflows the second.
+        assertThat(count(times(60, "a") + "\u0301".repeat(100)).segments()).isEqualTo(2);
+    }
+}
