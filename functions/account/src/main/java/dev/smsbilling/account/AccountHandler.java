@@ -1,8 +1,8 @@
 package dev.smsbilling.account;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import dev.smsbilling.billing.runtime.DynamoDbClients;
 import dev.smsbilling.billing.runtime.Settings;
+import dev.smsbilling.billing.runtime.Stores;
 import dev.smsbilling.billing.store.Account;
 import dev.smsbilling.billing.store.ApiKeys;
 import dev.smsbilling.billing.store.AutoCharge;
@@ -17,7 +17,6 @@ import dev.smsbilling.http.ApiResponse;
 import dev.smsbilling.http.ErrorCode;
 import dev.smsbilling.http.FieldError;
 import dev.smsbilling.http.HttpFunction;
-import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +32,7 @@ public final class AccountHandler extends HttpFunction {
 
     public AccountHandler() {
         Settings settings = Settings.fromEnvironment();
-        this.store = new BillingStore(DynamoDbClients.create(settings), settings.tableName(), Clock.systemUTC());
+        this.store = Stores.fromSettings(settings);
     }
 
     public AccountHandler(BillingStore store) {

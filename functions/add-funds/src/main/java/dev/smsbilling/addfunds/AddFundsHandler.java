@@ -1,13 +1,15 @@
 package dev.smsbilling.addfunds;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import dev.smsbilling.billing.api.Deadlines;
+import dev.smsbilling.billing.api.Outcomes;
 import dev.smsbilling.billing.payment.ChargeRequest;
 import dev.smsbilling.billing.payment.ChargeResult;
 import dev.smsbilling.billing.payment.PaymentProcessor;
 import dev.smsbilling.billing.payment.PaymentUnavailable;
-import dev.smsbilling.billing.runtime.DynamoDbClients;
 import dev.smsbilling.billing.runtime.PaymentProcessors;
 import dev.smsbilling.billing.runtime.Settings;
+import dev.smsbilling.billing.runtime.Stores;
 import dev.smsbilling.billing.store.Account;
 import dev.smsbilling.billing.store.BeginResult;
 import dev.smsbilling.billing.store.BillingStore;
@@ -19,13 +21,13 @@ import dev.smsbilling.billing.store.EntryType;
 import dev.smsbilling.billing.store.Idempotency;
 import dev.smsbilling.billing.store.KeySeenBefore;
 import dev.smsbilling.billing.store.Sha256;
+import dev.smsbilling.billing.store.WriteOutcome;
 import dev.smsbilling.http.ApiException;
 import dev.smsbilling.http.ApiRequest;
 import dev.smsbilling.http.ApiResponse;
 import dev.smsbilling.http.ErrorCode;
 import dev.smsbilling.http.HttpFunction;
 import dev.smsbilling.http.IdempotencyKey;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -45,9 +47,8 @@ import java.util.Optional;
  */
 public final class AddFundsHandler extends HttpFunction {
     static final String ROUTE = "POST /v1/billing/funds";
-    /** Time to answer after the last write attempt, and the deadline when there is no Lambda context. */
+    /** The time to answer that the deadline keeps back; the hold covers it too. */
     private static final Duration MARGIN = Duration.ofMillis(500);
-    private static final Duration WITHOUT_CONTEXT = Duration.ofSeconds(5);
     private static final Duration MIN_HOLD = Duration.ofSeconds(1);
     private static final String DESCRIPTION = "SMS credit top-up";
 
@@ -56,7 +57,7 @@ public final class AddFundsHandler extends HttpFunction {
 
     public AddFundsHandler() {
         Settings settings = Settings.fromEnvironment();
-        this.store = new BillingStore(DynamoDbClients.create(settings), settings.tableName(), Clock.systemUTC());
+        this.store = Stores.fromSettings(settings);
         this.processor = PaymentProcessors.fromSettings(settings);
     }
 
@@ -73,12 +74,12 @@ public final class AddFundsHandler extends HttpFunction {
         String accountId = request.requireAccountId();
         IdempotencyKey key = IdempotencyKey.required(request);
         AddFundsRequest body = AddFundsRequest.parse(request.body());
-        Deadline deadline = deadline(context);
+        Deadline deadline = Deadlines.of(context);
         Idempotency idempotency = new Idempotency(key.value(), body.requestHash());
 
         BeginResult begun = store.beginIdempotentRequest(accountId, idempotency, hold(deadline));
         if (begun instanceof KeySeenBefore seen) {
-            return FundsResponses.seenBefore(seen);
+            return Outcomes.toResponse(seen);
         }
         refuseUnlessActive(accountId, idempotency);
         ChargeResult charged = charge(accountId, idempotency, body);
@@ -93,11 +94,8 @@ public final class AddFundsHandler extends HttpFunction {
         CreditResult credited = store.credit(accountId,
                 new Credit(EntryType.FUNDS_ADDED, body.amountMicros(), succeeded.reference()),
                 Optional.of(idempotency), FundsResponses::created, deadline);
-        if (credited instanceof Committed committed) {
-            return FundsResponses.first(committed.response());
-        }
-        if (credited instanceof KeySeenBefore seen) {
-            return FundsResponses.seenBefore(seen);
+        if (credited instanceof Committed || credited instanceof KeySeenBefore) {
+            return Outcomes.toResponse((WriteOutcome) credited);
         }
         // Charged but nowhere to credit: keep the hold so nothing else reuses the key, and alert.
         throw new IllegalStateException("charged a top-up for an account that no longer exists");
@@ -129,12 +127,6 @@ public final class AddFundsHandler extends HttpFunction {
      */
     static String processorKey(String accountId, Idempotency idempotency) {
         return "topup_" + Sha256.hex(accountId + "\n" + idempotency.key() + "\n" + idempotency.requestHash());
-    }
-
-    private static Deadline deadline(Context context) {
-        return context == null
-                ? Deadline.within(WITHOUT_CONTEXT)
-                : Deadline.fromRemainingMillis(context::getRemainingTimeInMillis, MARGIN);
     }
 
     /** The key is held for as long as this invocation may still be working on it. */

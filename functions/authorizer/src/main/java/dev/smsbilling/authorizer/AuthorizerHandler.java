@@ -5,14 +5,13 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.smsbilling.billing.runtime.DynamoDbClients;
 import dev.smsbilling.billing.runtime.Settings;
+import dev.smsbilling.billing.runtime.Stores;
 import dev.smsbilling.billing.store.ApiKeys;
 import dev.smsbilling.billing.store.BillingStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -44,7 +43,7 @@ public final class AuthorizerHandler implements RequestStreamHandler {
 
     public AuthorizerHandler() {
         Settings settings = Settings.fromEnvironment();
-        this.store = new BillingStore(DynamoDbClients.create(settings), settings.tableName(), Clock.systemUTC());
+        this.store = Stores.fromSettings(settings);
     }
 
     public AuthorizerHandler(BillingStore store) {
