@@ -42,6 +42,19 @@ class AutoChargeRouteTest {
     }
 
     @Test
+    void enablingWhileTheBalanceIsAlreadyBelowMakesTheAccountDue() {
+        String below = openAccount();
+        String justOff = openAccount();
+
+        FunctionCall.event("auto-charge-settings.json").account(below).invoke(handler);
+        FunctionCall.event("auto-charge-settings.json").account(justOff).body("{\"enabled\": false}").invoke(handler);
+
+        assertThat(store.readAccount(below).orElseThrow().due()).as("a zero balance is below $5").isPresent();
+        assertThat(store.readAccount(justOff).orElseThrow().due()).isEmpty();
+        assertThat(store.dueAccounts(100)).contains(below).doesNotContain(justOff);
+    }
+
+    @Test
     void turningItOffNeedsOnlyEnabled() {
         String account = openAccount();
         FunctionCall.event("auto-charge-settings.json").account(account).invoke(handler);

@@ -2,16 +2,19 @@ package dev.smsbilling.billing.store;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * An account as last read. {@code seq} is the number of its last ledger entry: every balance
  * change is conditioned on it, which is what keeps the ledger gapless and each balance-after exact.
+ * {@code due} is present while the account waits for a scheduled auto-charge.
  */
 public record Account(String id, long balanceMicros, long seq, Subscription subscription, Instant createdAt,
-                      AutoCharge autoCharge) {
+                      AutoCharge autoCharge, Optional<DueMark> due) {
     public Account {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(autoCharge, "autoCharge");
+        Objects.requireNonNull(due, "due");
         Objects.requireNonNull(subscription, "subscription");
         Objects.requireNonNull(createdAt, "createdAt");
         if (balanceMicros < 0 || seq < 0) {
@@ -21,7 +24,12 @@ public record Account(String id, long balanceMicros, long seq, Subscription subs
 
     /** A new account: auto-charge as never set. */
     public Account(String id, long balanceMicros, long seq, Subscription subscription, Instant createdAt) {
-        this(id, balanceMicros, seq, subscription, createdAt, AutoCharge.DEFAULT);
+        this(id, balanceMicros, seq, subscription, createdAt, AutoCharge.DEFAULT, Optional.empty());
+    }
+
+    public Account(String id, long balanceMicros, long seq, Subscription subscription, Instant createdAt,
+                   AutoCharge autoCharge) {
+        this(id, balanceMicros, seq, subscription, createdAt, autoCharge, Optional.empty());
     }
 
     public boolean isActive() {

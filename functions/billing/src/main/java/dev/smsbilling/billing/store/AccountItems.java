@@ -7,7 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** Account items. Attributes it does not know (the scheduled auto-charge's claim, later) are left alone. */
+/** Account items. A new account is never due; the due mark and claim are read by {@link DueItems}. */
 final class AccountItems {
     private AccountItems() {
     }
@@ -28,7 +28,8 @@ final class AccountItems {
                 Values.number(item, Attributes.SEQ),
                 Subscription.fromWireValue(Values.string(item, Attributes.SUBSCRIPTION)),
                 Timestamps.parse(Values.string(item, Attributes.CREATED_AT)),
-                AutoChargeItems.fromItem(item));
+                AutoChargeItems.fromItem(item),
+                DueItems.fromItem(item));
     }
 
     static Map<String, AttributeValue> apiKeyItem(String apiKeyHash, String accountId, String createdAt) {

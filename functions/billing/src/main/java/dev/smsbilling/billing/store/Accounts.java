@@ -1,6 +1,7 @@
 package dev.smsbilling.billing.store;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -30,14 +31,33 @@ final class Accounts {
         return Values.present(dynamo.getItem(reads.account(accountId)).item()).map(AccountItems::fromItem);
     }
 
-    /** Empty when there is no such account; nothing is written then. */
+    /**
+     * Empty when there is no such account; nothing is written then. When the saved account is
+     * already below its threshold, it is marked due by a second, conditional update.
+     *
+     * <p>Why two writes are safe: the mark's condition re-checks the rule on the item as it is at
+     * that moment, and its clauses never replace an existing mark, so a racing debit, top-up or
+     * run cannot be undone by it; a mark it sets in error is only a hint, since the run's claim
+     * re-checks everything before charging. The one gap, a debit that read the settings before
+     * this save and commits after the mark's check, leaves the account unmarked until its next
+     * debit below the threshold, which marks it (every such debit does, not only a crossing).
+     */
     Optional<AutoCharge> saveAutoCharge(String accountId, AutoChargeSettings settings) {
+        Instant now = Timestamps.now(clock);
+        Account saved;
         try {
-            return Optional.of(AutoChargeItems.fromItem(
-                    dynamo.updateItem(writes.saveAutoCharge(accountId, settings, Timestamps.now(clock))).attributes()));
+            saved = AccountItems.fromItem(dynamo.updateItem(writes.saveAutoCharge(accountId, settings, now)).attributes());
         } catch (ConditionalCheckFailedException e) {
             return Optional.empty();
         }
+        if (saved.due().isEmpty() && DueRule.shouldBeDue(saved, saved.balanceMicros())) {
+            try {
+                dynamo.updateItem(writes.markDue(accountId, new AutoChargeEffect.MarkDue(Ids.crossing(), now)));
+            } catch (ConditionalCheckFailedException e) {
+                // The balance rose or the settings changed again since the save: nothing to mark.
+            }
+        }
+        return Optional.of(saved.autoCharge());
     }
 
     /**

@@ -48,6 +48,24 @@ final class Attributes {
     static final String AUTO_CHARGE_DECLINES = "autoChargeConsecutiveDeclines";
     static final String AUTO_CHARGE_UPDATED_AT = "autoChargeUpdatedAt";
 
+    /*
+     * The scheduled run's own state on the account item. dueBucket and dueSince are the keys of
+     * the sparse index auto-charge-due: present only while the account waits for a top-up.
+     * dueId names the crossing and dueAttempt counts the declines recorded against it; with the
+     * account id they derive the processor's idempotency key, so neither may change while a
+     * charge may be in flight. The pending* attributes are that charge's intent, kept until its
+     * outcome is recorded, so a retry after a crash repeats exactly the charge that may exist.
+     */
+    static final String DUE_BUCKET = "dueBucket";
+    static final String DUE_SINCE = "dueSince";
+    static final String DUE_ID = "dueId";
+    static final String DUE_ATTEMPT = "dueAttempt";
+    /** Epoch millis until which one run holds the account; a lapsed claim may be taken over. */
+    static final String CLAIM_UNTIL = "claimUntil";
+    static final String PENDING_CHARGE_KEY = "pendingChargeKey";
+    static final String PENDING_PAYMENT_METHOD = "pendingPaymentMethod";
+    static final String PENDING_AMOUNT = "pendingAmountMicros";
+
     static final String ACCOUNT_ID = "accountId";
     static final String REVOKED = "revoked";
 

@@ -9,6 +9,8 @@ import java.util.Optional;
  */
 public record AutoCharge(AutoChargeSettings settings, AutoChargeStatus status, Optional<String> lastError,
                          int consecutiveDeclines) {
+    /** Declines in a row after which the scheduled run stops trying until the settings change. */
+    public static final int MAX_CONSECUTIVE_DECLINES = 3;
     public static final AutoCharge DEFAULT = new AutoCharge(AutoChargeSettings.DEFAULT, AutoChargeStatus.OK, Optional.empty(), 0);
 
     public AutoCharge {

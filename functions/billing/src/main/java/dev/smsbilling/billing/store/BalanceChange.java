@@ -1,9 +1,10 @@
 package dev.smsbilling.billing.store;
 
+import java.time.Instant;
 import java.util.Optional;
 
 /** What differs between a debit and a credit; the protocol that applies them is {@link BalanceWriter}'s. */
-sealed interface BalanceChange<R> permits BalanceChange.Debit, BalanceChange.CreditChange {
+sealed interface BalanceChange<R> permits BalanceChange.Debit, BalanceChange.CreditChange, BalanceChange.AutoChargeCredit {
 
     /** A refusal decided from the account as read, with nothing written. */
     Optional<R> refusal(Account account);
@@ -16,6 +17,9 @@ sealed interface BalanceChange<R> permits BalanceChange.Debit, BalanceChange.Cre
     long amountMicros();
 
     EntryDetails details();
+
+    /** What the same write does to the auto-charge state, decided from the account as read. */
+    AutoChargeEffect effect(Account account, long balanceAfterMicros, Instant now);
 
     record Debit(MessageCharge charge, String messageId) implements BalanceChange<DebitResult> {
         @Override
@@ -48,6 +52,18 @@ sealed interface BalanceChange<R> permits BalanceChange.Debit, BalanceChange.Cre
         public EntryDetails details() {
             return new EntryDetails.Message(messageId, EntryDetails.Message.QUEUED, charge);
         }
+
+        /**
+         * Every debit that leaves the balance below the threshold marks the account due (a no-op
+         * when it already is), not only the one that crosses it: a later send heals a mark that a
+         * settings save racing an earlier debit failed to set.
+         */
+        @Override
+        public AutoChargeEffect effect(Account account, long balanceAfterMicros, Instant now) {
+            return DueRule.shouldBeDue(account, balanceAfterMicros)
+                    ? new AutoChargeEffect.MarkDue(Ids.crossing(), now)
+                    : AutoChargeEffect.NONE;
+        }
     }
 
     record CreditChange(Credit credit) implements BalanceChange<CreditResult> {
@@ -74,6 +90,51 @@ sealed interface BalanceChange<R> permits BalanceChange.Debit, BalanceChange.Cre
         @Override
         public EntryDetails details() {
             return new EntryDetails.Payment(credit.paymentReference());
+        }
+
+        @Override
+        public AutoChargeEffect effect(Account account, long balanceAfterMicros, Instant now) {
+            return AutoChargeEffect.NONE;
+        }
+    }
+
+    /**
+     * The credit of a scheduled top-up that was charged. Never refused for the balance, the
+     * settings or the subscription (the money was taken); refused only when the charge is no
+     * longer pending, because then another run has already credited it.
+     */
+    record AutoChargeCredit(PendingCharge charge, long chargedMicros, String paymentReference)
+            implements BalanceChange<SettleResult> {
+        @Override
+        public Optional<SettleResult> refusal(Account account) {
+            boolean stillPending = account.due().flatMap(DueMark::pending)
+                    .filter(pending -> pending.chargeKey().equals(charge.chargeKey())).isPresent();
+            return stillPending ? Optional.empty() : Optional.of(new AlreadyRecorded(account.id()));
+        }
+
+        @Override
+        public SettleResult outcome(WriteOutcome outcome) {
+            return outcome;
+        }
+
+        @Override
+        public EntryType type() {
+            return EntryType.AUTO_CHARGE;
+        }
+
+        @Override
+        public long amountMicros() {
+            return chargedMicros;
+        }
+
+        @Override
+        public EntryDetails details() {
+            return new EntryDetails.Payment(paymentReference);
+        }
+
+        @Override
+        public AutoChargeEffect effect(Account account, long balanceAfterMicros, Instant now) {
+            return new AutoChargeEffect.Settle(charge.chargeKey());
         }
     }
 }

@@ -78,8 +78,9 @@ final class BalanceWriter {
                 change.amountMicros(), Math.addExact(account.balanceMicros(), change.amountMicros()), now,
                 change.details());
         StoredResponse response = renderer.render(entry);
+        AutoChargeEffect effect = change.effect(account, entry.balanceAfterMicros(), now);
         try {
-            dynamo.transactWriteItems(writes.balanceChange(accountId, account.seq(), entry, idempotency, response, now));
+            dynamo.transactWriteItems(writes.balanceChange(accountId, account.seq(), entry, effect, idempotency, response, now));
             return Optional.of(change.outcome(new Committed(entry, response)));
         } catch (TransactionCanceledException e) {
             return Cancellations.classify(accountId, e.cancellationReasons(), idempotency, now, key -> lookup(accountId, key))

@@ -2,6 +2,7 @@ package dev.smsbilling.billing.store;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -18,6 +19,7 @@ public final class BillingStore {
     private final BalanceWriter balances;
     private final IdempotencyKeys idempotencyKeys;
     private final LedgerReader ledger;
+    private final AutoCharges autoCharges;
 
     public BillingStore(DynamoDbClient dynamo, String tableName, Clock clock) {
         this(dynamo, tableName, clock, Backoff.standard());
@@ -34,6 +36,7 @@ public final class BillingStore {
         this.balances = new BalanceWriter(dynamo, reads, writes, clock, backoff);
         this.idempotencyKeys = new IdempotencyKeys(dynamo, reads, writes, clock);
         this.ledger = new LedgerReader(dynamo, reads);
+        this.autoCharges = new AutoCharges(dynamo, reads, writes, clock);
     }
 
     /** Opens an account with a zero balance, reachable through the API key whose hash is given. */
@@ -53,7 +56,8 @@ public final class BillingStore {
 
     /**
      * Replaces the account's auto-charge settings and resets its failure history (status ok, no
-     * last error, no declines). Balance and ledger are untouched.
+     * last error, no declines). Balance and ledger are untouched. Enabled while the balance is
+     * already below the threshold, the account becomes due for the scheduled run.
      *
      * @return the saved auto-charge, or empty when there is no such account (nothing written)
      */
@@ -125,5 +129,57 @@ public final class BillingStore {
      */
     public TransactionPage transactions(String accountId, int limit, Optional<String> cursor) {
         return ledger.page(accountId, limit, cursor);
+    }
+
+    /**
+     * Accounts waiting for an auto-charge, oldest crossing first, at most {@code limit}. Read from
+     * the sparse index, so it may lag a moment: {@link #claimAutoCharge} decides on the account itself.
+     */
+    public List<String> dueAccounts(int limit) {
+        return autoCharges.due(limit);
+    }
+
+    /**
+     * Takes a due account for one run until {@code lease} has passed, with the one charge the run
+     * may make. A run that dies keeps the account due; once the lease lapses the next run claims
+     * it again and gets the same charge (same key, card and amount).
+     */
+    public ClaimResult claimAutoCharge(String accountId, Duration lease) {
+        return autoCharges.claim(accountId, lease);
+    }
+
+    /**
+     * Credits a charged top-up and ends the crossing in one transaction: ledger entry
+     * {@code auto_charge} with the payment reference, due mark, claim and pending charge cleared,
+     * status ok, no last error, no declines. Credited whatever the balance or settings are by now,
+     * since the money was taken.
+     *
+     * @throws WriteDeadlineExceeded when conflicts outlasted the deadline; nothing was written and
+     *     the account stays due with its pending charge, so a later run credits it
+     */
+    public SettleResult creditAutoCharge(AutoChargeClaim claim, long chargedMicros, String paymentReference,
+                                         Deadline deadline) {
+        Objects.requireNonNull(claim, "claim");
+        return balances.apply(claim.accountId(), new BalanceChange.AutoChargeCredit(claim.charge(), chargedMicros,
+                paymentReference), Optional.empty(), AutoChargeResponses::credited, deadline);
+    }
+
+    /**
+     * Records a declined top-up: status failing, the error, one more decline, claim released and
+     * the account still due (the next run tries once more, with a new key); the
+     * {@link AutoCharge#MAX_CONSECUTIVE_DECLINES}th decline in a row disables it and clears the mark.
+     *
+     * @return the status recorded, or empty when another run had recorded this decline already
+     */
+    public Optional<AutoChargeStatus> recordAutoChargeDecline(AutoChargeClaim claim, String error) {
+        return autoCharges.recordDecline(claim, error);
+    }
+
+    /**
+     * Gives the claim back when the charge's outcome is unknown (processor unreachable). The
+     * pending charge stays, so the next run asks the processor again with the same key.
+     */
+    public boolean releaseAutoChargeClaim(AutoChargeClaim claim) {
+        return autoCharges.release(claim);
     }
 }

@@ -56,6 +56,84 @@ final class Expressions {
             + " #autoChargeDeclines = :zero, #autoChargeUpdatedAt = :now REMOVE #autoChargeLastError";
     static final String REVOKE_API_KEY = "SET #revoked = :revoked";
 
+    /*
+     * Auto-charge. An account is due while it carries dueBucket/dueSince (the sparse index) and
+     * dueId/dueAttempt (what its charge key is derived from). Every clause that starts a due mark
+     * uses if_not_exists, so a mark is only ever started once per crossing: a later debit or a
+     * settings save cannot move the key of a charge that may already be in flight.
+     */
+    private static final String START_DUE = "#dueBucket = if_not_exists(#dueBucket, :dueBucket),"
+            + " #dueSince = if_not_exists(#dueSince, :dueSince), #dueId = if_not_exists(#dueId, :dueId),"
+            + " #dueAttempt = if_not_exists(#dueAttempt, :zero)";
+    private static final String DUE_AND_CLAIM = "#dueBucket, #dueSince, #dueId, #dueAttempt, #claimUntil";
+    private static final String PENDING = "#pendingChargeKey, #pendingPaymentMethod, #pendingAmount";
+
+    /** When an account should wait for a top-up; the Java twin is {@code DueRule}. */
+    static final String SHOULD_BE_DUE = "#autoChargeEnabled = :true AND #autoChargeStatus <> :disabled"
+            + " AND #subscription = :active AND #balance < #autoChargeThreshold";
+
+    /** A debit that leaves the balance below the threshold marks the account due in its own transaction. */
+    static final String DEBIT_MARKING_DUE_UPDATE = DEBIT_UPDATE + ", " + START_DUE;
+
+    /**
+     * After a settings save, when the saved state says the balance is already below: the condition
+     * re-checks that on the item as it is now, so a save racing a top-up marks nothing stale.
+     */
+    static final String MARK_DUE_CONDITION = SHOULD_BE_DUE;
+    static final String MARK_DUE_UPDATE = "SET " + START_DUE;
+
+    /** The run finds due accounts through the sparse index, oldest crossing first; never a Scan. */
+    static final String DUE_ACCOUNTS = "#dueBucket = :dueBucket";
+
+    /**
+     * One run takes one account: the same crossing and attempt it read (so its key is the right
+     * one), no live claim of another run, and either a charge already pending (which must be
+     * settled whatever the settings say now) or the account still should be topped up. Balance and
+     * seq are untouched: a claim is not a balance change and must not conflict with debits.
+     */
+    static final String CLAIM_CONDITION = "#dueId = :dueId AND #dueAttempt = :dueAttempt"
+            + " AND (attribute_not_exists(#claimUntil) OR #claimUntil < :nowMillis)"
+            + " AND (attribute_exists(#pendingChargeKey) OR (" + SHOULD_BE_DUE + "))";
+    static final String CLAIM_UPDATE = "SET #claimUntil = :claimUntil,"
+            + " #pendingChargeKey = if_not_exists(#pendingChargeKey, :chargeKey),"
+            + " #pendingPaymentMethod = if_not_exists(#pendingPaymentMethod, :paymentMethod),"
+            + " #pendingAmount = if_not_exists(#pendingAmount, :amount)";
+
+    /**
+     * The top-up's credit: seq-guarded like every balance change, and only while its charge is the
+     * pending one, so of two runs holding the same charge exactly one credits it. It ends the
+     * crossing: due mark, claim and intent go, and the failure history starts afresh.
+     */
+    static final String AUTO_CHARGE_CREDIT_CONDITION = "#seq = :readSeq AND #pendingChargeKey = :chargeKey";
+    static final String AUTO_CHARGE_CREDIT_UPDATE = "SET #balance = #balance + :amount, #seq = :nextSeq,"
+            + " #autoChargeStatus = :ok, #autoChargeDeclines = :zero"
+            + " REMOVE #autoChargeLastError, " + DUE_AND_CLAIM + ", " + PENDING;
+
+    /** A decline is recorded once, by whoever still holds its pending charge. */
+    static final String AUTO_CHARGE_DECLINE_CONDITION = "#pendingChargeKey = :chargeKey";
+    /** The account stays due; the next attempt gets a new key (a processor replays a declined key's decline). */
+    static final String AUTO_CHARGE_DECLINE_UPDATE = "SET #autoChargeStatus = :failing, #autoChargeLastError = :error,"
+            + " #autoChargeDeclines = :declines, #dueAttempt = :nextAttempt REMOVE #claimUntil, " + PENDING;
+    /** The last decline allowed: no more tries until the customer changes the settings. */
+    static final String AUTO_CHARGE_DISABLE_UPDATE = "SET #autoChargeStatus = :disabled, #autoChargeLastError = :error,"
+            + " #autoChargeDeclines = :declines REMOVE " + DUE_AND_CLAIM + ", " + PENDING;
+
+    /**
+     * Giving a claim back with the charge's outcome unknown (processor unreachable): the intent
+     * stays, so the next run asks again with the same key. Only our own claim.
+     */
+    static final String RELEASE_CLAIM_CONDITION = "#pendingChargeKey = :chargeKey AND #claimUntil = :claimUntil";
+    static final String RELEASE_CLAIM_UPDATE = "REMOVE #claimUntil";
+
+    /**
+     * Clearing a mark that no longer means anything (disabled, topped up by hand, subscription
+     * ended): only the crossing that was read, never with a charge pending or a live claim, and
+     * only while the account still should not be due, so a save that re-enables it keeps its mark.
+     */
+    static final String CLEAR_STALE_DUE_CONDITION = "#dueId = :dueId AND attribute_not_exists(#pendingChargeKey)"
+            + " AND (attribute_not_exists(#claimUntil) OR #claimUntil < :nowMillis) AND NOT (" + SHOULD_BE_DUE + ")";
+    static final String CLEAR_STALE_DUE_UPDATE = "REMOVE " + DUE_AND_CLAIM;
+
     static final String LEDGER_NEWEST = "pk = :pk AND begins_with(sk, :ledgerPrefix)";
     static final String LEDGER_RANGE = "pk = :pk AND sk BETWEEN :first AND :last";
 
@@ -76,7 +154,15 @@ final class Expressions {
             Map.entry("#autoChargeStatus", Attributes.AUTO_CHARGE_STATUS),
             Map.entry("#autoChargeLastError", Attributes.AUTO_CHARGE_LAST_ERROR),
             Map.entry("#autoChargeDeclines", Attributes.AUTO_CHARGE_DECLINES),
-            Map.entry("#autoChargeUpdatedAt", Attributes.AUTO_CHARGE_UPDATED_AT));
+            Map.entry("#autoChargeUpdatedAt", Attributes.AUTO_CHARGE_UPDATED_AT),
+            Map.entry("#dueBucket", Attributes.DUE_BUCKET),
+            Map.entry("#dueSince", Attributes.DUE_SINCE),
+            Map.entry("#dueId", Attributes.DUE_ID),
+            Map.entry("#dueAttempt", Attributes.DUE_ATTEMPT),
+            Map.entry("#claimUntil", Attributes.CLAIM_UNTIL),
+            Map.entry("#pendingChargeKey", Attributes.PENDING_CHARGE_KEY),
+            Map.entry("#pendingPaymentMethod", Attributes.PENDING_PAYMENT_METHOD),
+            Map.entry("#pendingAmount", Attributes.PENDING_AMOUNT));
 
     private Expressions() {
     }

@@ -23,6 +23,11 @@ final class Ids {
         return "AC" + randomHex();
     }
 
+    /** Names one crossing of an auto-charge threshold; internal, never shown to a client. */
+    static String crossing() {
+        return "DU" + randomHex();
+    }
+
     private static String randomHex() {
         return UUID.randomUUID().toString().replace("-", "");
     }

@@ -3,6 +3,7 @@ package dev.smsbilling.billing.store;
 import static dev.smsbilling.billing.store.Values.s;
 
 import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Get;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -29,6 +30,20 @@ final class ReadRequests {
                 TransactGetItem.builder().get(Get.builder().tableName(tableName)
                         .key(Keys.idempotency(accountId, idempotency.key())).build()).build())
                 .build();
+    }
+
+    /**
+     * A page of due accounts, oldest crossing first. Index reads are eventually consistent (a
+     * GSI has no other kind): the claim re-reads each account strongly before acting on it.
+     */
+    QueryRequest dueAccounts(Map<String, AttributeValue> exclusiveStartKey, int limit) {
+        String condition = Expressions.DUE_ACCOUNTS;
+        return QueryRequest.builder().tableName(tableName).indexName(DueIndex.NAME)
+                .keyConditionExpression(condition)
+                .expressionAttributeNames(Expressions.namesFor(condition))
+                .expressionAttributeValues(Map.of(":dueBucket", s(DueIndex.BUCKET)))
+                .exclusiveStartKey(exclusiveStartKey)
+                .scanIndexForward(true).limit(limit).build();
     }
 
     GetItemRequest idempotency(String accountId, String idempotencyKey) {

@@ -1,5 +1,5 @@
 package dev.smsbilling.billing.store;
 
 /** The outcomes a debit and a credit share. */
-public sealed interface WriteOutcome extends DebitResult, CreditResult permits Committed, AccountNotFound, KeySeenBefore {
+public sealed interface WriteOutcome extends DebitResult, CreditResult, SettleResult permits Committed, AccountNotFound, KeySeenBefore {
 }

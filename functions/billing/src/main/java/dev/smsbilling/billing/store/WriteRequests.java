@@ -59,8 +59,13 @@ final class WriteRequests {
      */
     TransactWriteItemsRequest balanceChange(String accountId, long readSeq, LedgerEntry entry,
                                             Optional<Idempotency> idempotency, StoredResponse response, Instant now) {
+        return balanceChange(accountId, readSeq, entry, AutoChargeEffect.NONE, idempotency, response, now);
+    }
+
+    TransactWriteItemsRequest balanceChange(String accountId, long readSeq, LedgerEntry entry, AutoChargeEffect effect,
+                                            Optional<Idempotency> idempotency, StoredResponse response, Instant now) {
         List<TransactWriteItem> items = new ArrayList<>(3);
-        items.add(TransactWriteItem.builder().update(accountUpdate(accountId, readSeq, entry)).build());
+        items.add(TransactWriteItem.builder().update(accountUpdate(accountId, readSeq, entry, effect)).build());
         items.add(TransactWriteItem.builder().put(ledgerPut(accountId, entry)).build());
         idempotency.ifPresent(key -> items.add(TransactWriteItem.builder()
                 .put(completeIdempotency(accountId, key, response, now)).build()));
@@ -71,19 +76,46 @@ final class WriteRequests {
     }
 
     Update accountUpdate(String accountId, long readSeq, LedgerEntry entry) {
+        return accountUpdate(accountId, readSeq, entry, AutoChargeEffect.NONE);
+    }
+
+    Update accountUpdate(String accountId, long readSeq, LedgerEntry entry, AutoChargeEffect effect) {
         long nextSeq = Math.addExact(readSeq, 1);
         if (entry.seq() != nextSeq) {
             throw new IllegalArgumentException("entry " + entry.seq() + " does not follow seq " + readSeq);
         }
         boolean debit = !entry.type().isCredit();
-        String condition = debit ? Expressions.DEBIT_CONDITION : Expressions.CREDIT_CONDITION;
-        String update = debit ? Expressions.DEBIT_UPDATE : Expressions.CREDIT_UPDATE;
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":readSeq", n(readSeq));
         values.put(":nextSeq", n(nextSeq));
         values.put(":amount", n(Math.absExact(entry.amountMicros())));
+        String condition;
+        String update;
         if (debit) {
+            condition = Expressions.DEBIT_CONDITION;
             values.put(":active", s(Subscription.ACTIVE.wireValue()));
+            if (effect instanceof AutoChargeEffect.MarkDue mark) {
+                update = Expressions.DEBIT_MARKING_DUE_UPDATE;
+                values.putAll(startDueValues(mark));
+            } else if (effect instanceof AutoChargeEffect.None) {
+                update = Expressions.DEBIT_UPDATE;
+            } else {
+                throw new IllegalArgumentException("a debit cannot " + effect);
+            }
+        } else if (effect instanceof AutoChargeEffect.Settle settle) {
+            if (entry.type() != EntryType.AUTO_CHARGE) {
+                throw new IllegalArgumentException("only an auto-charge credit settles a pending charge");
+            }
+            condition = Expressions.AUTO_CHARGE_CREDIT_CONDITION;
+            update = Expressions.AUTO_CHARGE_CREDIT_UPDATE;
+            values.put(":chargeKey", s(settle.chargeKey()));
+            values.put(":ok", s(AutoChargeStatus.OK.wireValue()));
+            values.put(":zero", n(0));
+        } else if (effect instanceof AutoChargeEffect.None) {
+            condition = Expressions.CREDIT_CONDITION;
+            update = Expressions.CREDIT_UPDATE;
+        } else {
+            throw new IllegalArgumentException("a credit cannot " + effect);
         }
         return Update.builder().tableName(tableName).key(Keys.account(accountId))
                 .conditionExpression(condition)
@@ -92,6 +124,105 @@ final class WriteRequests {
                 .expressionAttributeValues(values)
                 .returnValuesOnConditionCheckFailure(ALL_OLD)
                 .build();
+    }
+
+    private static Map<String, AttributeValue> startDueValues(AutoChargeEffect.MarkDue mark) {
+        return Map.of(
+                ":dueBucket", s(DueIndex.BUCKET),
+                ":dueSince", s(Timestamps.format(mark.since())),
+                ":dueId", s(mark.dueId()),
+                ":zero", n(0));
+    }
+
+    /** After a settings save: marks the account due only if the item, as it is now, says so. */
+    UpdateItemRequest markDue(String accountId, AutoChargeEffect.MarkDue mark) {
+        String condition = Expressions.MARK_DUE_CONDITION;
+        String update = Expressions.MARK_DUE_UPDATE;
+        Map<String, AttributeValue> values = new HashMap<>(startDueValues(mark));
+        values.putAll(shouldBeDueValues());
+        return UpdateItemRequest.builder().tableName(tableName).key(Keys.account(accountId))
+                .conditionExpression(condition)
+                .updateExpression(update)
+                .expressionAttributeNames(Expressions.namesFor(condition, update))
+                .expressionAttributeValues(values)
+                .build();
+    }
+
+    /** ALL_NEW: the charge intent actually in force (a pending one wins over the settings) comes back. */
+    UpdateItemRequest claim(String accountId, DueMark due, PendingCharge intent, Instant now, Instant claimUntil) {
+        String condition = Expressions.CLAIM_CONDITION;
+        String update = Expressions.CLAIM_UPDATE;
+        Map<String, AttributeValue> values = new HashMap<>(shouldBeDueValues());
+        values.put(":dueId", s(due.dueId()));
+        values.put(":dueAttempt", n(due.attempt()));
+        values.put(":nowMillis", n(now.toEpochMilli()));
+        values.put(":claimUntil", n(claimUntil.toEpochMilli()));
+        values.put(":chargeKey", s(intent.chargeKey()));
+        values.put(":paymentMethod", s(intent.paymentMethod()));
+        values.put(":amount", n(intent.amountMicros()));
+        return UpdateItemRequest.builder().tableName(tableName).key(Keys.account(accountId))
+                .conditionExpression(condition)
+                .updateExpression(update)
+                .expressionAttributeNames(Expressions.namesFor(condition, update))
+                .expressionAttributeValues(values)
+                .returnValues(ReturnValue.ALL_NEW)
+                .build();
+    }
+
+    /** {@code disable}: this decline was the last one allowed, so the account stops being due. */
+    UpdateItemRequest recordDecline(String accountId, AutoChargeClaim claim, String error, boolean disable) {
+        String condition = Expressions.AUTO_CHARGE_DECLINE_CONDITION;
+        String update = disable ? Expressions.AUTO_CHARGE_DISABLE_UPDATE : Expressions.AUTO_CHARGE_DECLINE_UPDATE;
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":chargeKey", s(claim.charge().chargeKey()));
+        values.put(":error", s(error));
+        values.put(":declines", n(Math.addExact(claim.declinesSoFar(), 1)));
+        if (disable) {
+            values.put(":disabled", s(AutoChargeStatus.DISABLED_AFTER_FAILURES.wireValue()));
+        } else {
+            values.put(":failing", s(AutoChargeStatus.FAILING.wireValue()));
+            values.put(":nextAttempt", n(Math.addExact(claim.attempt(), 1)));
+        }
+        return UpdateItemRequest.builder().tableName(tableName).key(Keys.account(accountId))
+                .conditionExpression(condition)
+                .updateExpression(update)
+                .expressionAttributeNames(Expressions.namesFor(condition, update))
+                .expressionAttributeValues(values)
+                .build();
+    }
+
+    UpdateItemRequest releaseClaim(String accountId, AutoChargeClaim claim) {
+        String condition = Expressions.RELEASE_CLAIM_CONDITION;
+        String update = Expressions.RELEASE_CLAIM_UPDATE;
+        return UpdateItemRequest.builder().tableName(tableName).key(Keys.account(accountId))
+                .conditionExpression(condition)
+                .updateExpression(update)
+                .expressionAttributeNames(Expressions.namesFor(condition, update))
+                .expressionAttributeValues(Map.of(
+                        ":chargeKey", s(claim.charge().chargeKey()),
+                        ":claimUntil", n(claim.claimUntil().toEpochMilli())))
+                .build();
+    }
+
+    UpdateItemRequest clearStaleDue(String accountId, DueMark due, Instant now) {
+        String condition = Expressions.CLEAR_STALE_DUE_CONDITION;
+        String update = Expressions.CLEAR_STALE_DUE_UPDATE;
+        Map<String, AttributeValue> values = new HashMap<>(shouldBeDueValues());
+        values.put(":dueId", s(due.dueId()));
+        values.put(":nowMillis", n(now.toEpochMilli()));
+        return UpdateItemRequest.builder().tableName(tableName).key(Keys.account(accountId))
+                .conditionExpression(condition)
+                .updateExpression(update)
+                .expressionAttributeNames(Expressions.namesFor(condition, update))
+                .expressionAttributeValues(values)
+                .build();
+    }
+
+    private static Map<String, AttributeValue> shouldBeDueValues() {
+        return Map.of(
+                ":true", AttributeValue.fromBool(true),
+                ":disabled", s(AutoChargeStatus.DISABLED_AFTER_FAILURES.wireValue()),
+                ":active", s(Subscription.ACTIVE.wireValue()));
     }
 
     Put ledgerPut(String accountId, LedgerEntry entry) {

@@ -60,7 +60,7 @@ class AutoChargeSettingsTest {
     void aSettingsChangeResetsTheFailureHistoryTheScheduledRunLeft() {
         String account = fixture.openAccount(0);
         store.saveAutoChargeSettings(account, VISA);
-        // What the scheduled run leaves after three declines (its writes are not built yet).
+        // What the scheduled run leaves after three declines.
         table.client().updateItem(b -> b.tableName(table.name()).key(Keys.account(account))
                 .updateExpression("SET autoChargeStatus = :s, autoChargeLastError = :e, autoChargeConsecutiveDeclines = :d")
                 .expressionAttributeValues(Map.of(":s", AttributeValue.fromS("disabled_after_failures"),

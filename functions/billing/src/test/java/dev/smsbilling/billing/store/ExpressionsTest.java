@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.Update;
@@ -161,6 +162,161 @@ class ExpressionsTest {
         assertThat(update.key()).containsOnly(entry("pk", AttributeValue.fromS("ACCOUNT#BA1")), entry("sk", AttributeValue.fromS("ACCOUNT")));
         assertThat(Expressions.SAVE_AUTO_CHARGE).as("settings never move money")
                 .doesNotContain("#balance", "#seq", "dueBucket", "dueSince");
+    }
+
+    @Test
+    void aDebitBelowTheThresholdMarksTheAccountDueOnlyIfNotAlreadyDue() {
+        assertThat(Expressions.SHOULD_BE_DUE).isEqualTo("#autoChargeEnabled = :true AND #autoChargeStatus <> :disabled"
+                + " AND #subscription = :active AND #balance < #autoChargeThreshold");
+        assertThat(Expressions.DEBIT_MARKING_DUE_UPDATE).isEqualTo("SET #balance = #balance - :amount, #seq = :nextSeq,"
+                + " #dueBucket = if_not_exists(#dueBucket, :dueBucket), #dueSince = if_not_exists(#dueSince, :dueSince),"
+                + " #dueId = if_not_exists(#dueId, :dueId), #dueAttempt = if_not_exists(#dueAttempt, :zero)");
+
+        Update update = writes.accountUpdate("BA1", 6, debitEntry(7, 30_000, 70_000), new AutoChargeEffect.MarkDue("DU1", NOW));
+
+        assertThat(update.conditionExpression()).as("marking due never weakens the debit")
+                .isEqualTo(Expressions.DEBIT_CONDITION);
+        assertThat(update.updateExpression()).isEqualTo(Expressions.DEBIT_MARKING_DUE_UPDATE);
+        assertThat(update.expressionAttributeNames()).containsOnly(
+                entry("#seq", "seq"), entry("#subscription", "subscription"), entry("#balance", "balanceMicros"),
+                entry("#dueBucket", "dueBucket"), entry("#dueSince", "dueSince"), entry("#dueId", "dueId"),
+                entry("#dueAttempt", "dueAttempt"));
+        assertThat(update.expressionAttributeValues()).contains(
+                entry(":dueBucket", AttributeValue.fromS("DUE")), entry(":dueSince", AttributeValue.fromS("2026-11-27T10:15:30.123Z")),
+                entry(":dueId", AttributeValue.fromS("DU1")), entry(":zero", AttributeValue.fromN("0")));
+    }
+
+    @Test
+    void aSaveMarksDueOnlyWhenTheItemItselfStillSaysSo() {
+        assertThat(Expressions.MARK_DUE_CONDITION).isEqualTo(Expressions.SHOULD_BE_DUE);
+        assertThat(Expressions.MARK_DUE_UPDATE).isEqualTo("SET #dueBucket = if_not_exists(#dueBucket, :dueBucket),"
+                + " #dueSince = if_not_exists(#dueSince, :dueSince), #dueId = if_not_exists(#dueId, :dueId),"
+                + " #dueAttempt = if_not_exists(#dueAttempt, :zero)");
+
+        var update = writes.markDue("BA1", new AutoChargeEffect.MarkDue("DU1", NOW));
+
+        assertThat(update.conditionExpression()).isEqualTo(Expressions.MARK_DUE_CONDITION);
+        assertThat(update.expressionAttributeValues()).contains(entry(":true", AttributeValue.fromBool(true)),
+                entry(":disabled", AttributeValue.fromS("disabled_after_failures")), entry(":active", AttributeValue.fromS("active")));
+    }
+
+    @Test
+    void dueAccountsComeFromTheSparseIndexNeverAScan() {
+        assertThat(Expressions.DUE_ACCOUNTS).isEqualTo("#dueBucket = :dueBucket");
+
+        var query = new ReadRequests("billing").dueAccounts(null, 100);
+
+        assertThat(query.indexName()).isEqualTo("auto-charge-due");
+        assertThat(query.keyConditionExpression()).isEqualTo(Expressions.DUE_ACCOUNTS);
+        assertThat(query.expressionAttributeValues()).containsOnly(entry(":dueBucket", AttributeValue.fromS("DUE")));
+        assertThat(query.scanIndexForward()).as("oldest crossing first").isTrue();
+    }
+
+    @Test
+    void aClaimRechecksEverythingAndLeavesTheMoneyAlone() {
+        assertThat(Expressions.CLAIM_CONDITION).isEqualTo("#dueId = :dueId AND #dueAttempt = :dueAttempt"
+                + " AND (attribute_not_exists(#claimUntil) OR #claimUntil < :nowMillis)"
+                + " AND (attribute_exists(#pendingChargeKey) OR (#autoChargeEnabled = :true AND #autoChargeStatus <> :disabled"
+                + " AND #subscription = :active AND #balance < #autoChargeThreshold))");
+        assertThat(Expressions.CLAIM_UPDATE).isEqualTo("SET #claimUntil = :claimUntil,"
+                + " #pendingChargeKey = if_not_exists(#pendingChargeKey, :chargeKey),"
+                + " #pendingPaymentMethod = if_not_exists(#pendingPaymentMethod, :paymentMethod),"
+                + " #pendingAmount = if_not_exists(#pendingAmount, :amount)");
+        DueMark due = new DueMark("DU1", NOW, 1, Optional.empty(), Optional.empty());
+
+        var claim = writes.claim("BA1", due, new PendingCharge("autocharge_k", "pm_card_visa", 20_000_000), NOW, NOW.plusSeconds(90));
+
+        assertThat(claim.conditionExpression()).isEqualTo(Expressions.CLAIM_CONDITION);
+        assertThat(claim.updateExpression()).isEqualTo(Expressions.CLAIM_UPDATE).doesNotContain("#seq = ", "#balance = ");
+        assertThat(claim.expressionAttributeValues()).contains(
+                entry(":dueId", AttributeValue.fromS("DU1")), entry(":dueAttempt", AttributeValue.fromN("1")),
+                entry(":nowMillis", AttributeValue.fromN(Long.toString(NOW.toEpochMilli()))),
+                entry(":claimUntil", AttributeValue.fromN(Long.toString(NOW.plusSeconds(90).toEpochMilli()))),
+                entry(":chargeKey", AttributeValue.fromS("autocharge_k")), entry(":amount", AttributeValue.fromN("20000000")));
+        assertThat(claim.returnValues()).isEqualTo(ReturnValue.ALL_NEW);
+    }
+
+    @Test
+    void theAutoChargeCreditIsSeqGuardedAndEndsTheCrossing() {
+        assertThat(Expressions.AUTO_CHARGE_CREDIT_CONDITION).isEqualTo("#seq = :readSeq AND #pendingChargeKey = :chargeKey");
+        assertThat(Expressions.AUTO_CHARGE_CREDIT_UPDATE).isEqualTo("SET #balance = #balance + :amount, #seq = :nextSeq,"
+                + " #autoChargeStatus = :ok, #autoChargeDeclines = :zero REMOVE #autoChargeLastError,"
+                + " #dueBucket, #dueSince, #dueId, #dueAttempt, #claimUntil,"
+                + " #pendingChargeKey, #pendingPaymentMethod, #pendingAmount");
+        LedgerEntry entry = new LedgerEntry("TX3", 4, EntryType.AUTO_CHARGE, 20_000_000, 24_000_000, NOW,
+                new EntryDetails.Payment("ch_1"));
+
+        Update update = writes.accountUpdate("BA1", 3, entry, new AutoChargeEffect.Settle("autocharge_k"));
+
+        assertThat(update.conditionExpression()).isEqualTo(Expressions.AUTO_CHARGE_CREDIT_CONDITION);
+        assertThat(update.updateExpression()).isEqualTo(Expressions.AUTO_CHARGE_CREDIT_UPDATE);
+        assertThat(update.expressionAttributeValues()).containsOnly(
+                entry(":readSeq", AttributeValue.fromN("3")), entry(":nextSeq", AttributeValue.fromN("4")),
+                entry(":amount", AttributeValue.fromN("20000000")), entry(":chargeKey", AttributeValue.fromS("autocharge_k")),
+                entry(":ok", AttributeValue.fromS("ok")), entry(":zero", AttributeValue.fromN("0")));
+        assertThat(update.returnValuesOnConditionCheckFailure()).isEqualTo(ReturnValuesOnConditionCheckFailure.ALL_OLD);
+    }
+
+    @Test
+    void aDeclineIsRecordedOnceAndTheLastOneClearsTheMark() {
+        assertThat(Expressions.AUTO_CHARGE_DECLINE_CONDITION).isEqualTo("#pendingChargeKey = :chargeKey");
+        assertThat(Expressions.AUTO_CHARGE_DECLINE_UPDATE).isEqualTo("SET #autoChargeStatus = :failing,"
+                + " #autoChargeLastError = :error, #autoChargeDeclines = :declines, #dueAttempt = :nextAttempt"
+                + " REMOVE #claimUntil, #pendingChargeKey, #pendingPaymentMethod, #pendingAmount");
+        assertThat(Expressions.AUTO_CHARGE_DISABLE_UPDATE).isEqualTo("SET #autoChargeStatus = :disabled,"
+                + " #autoChargeLastError = :error, #autoChargeDeclines = :declines"
+                + " REMOVE #dueBucket, #dueSince, #dueId, #dueAttempt, #claimUntil,"
+                + " #pendingChargeKey, #pendingPaymentMethod, #pendingAmount");
+        AutoChargeClaim claim = new AutoChargeClaim("BA1", new PendingCharge("autocharge_k", "pm_card_visa", 20_000_000),
+                1, 1, NOW.plusSeconds(90));
+
+        var decline = writes.recordDecline("BA1", claim, "card_declined", false);
+        var disable = writes.recordDecline("BA1", claim, "card_declined", true);
+
+        assertThat(decline.conditionExpression()).isEqualTo(Expressions.AUTO_CHARGE_DECLINE_CONDITION);
+        assertThat(decline.updateExpression()).isEqualTo(Expressions.AUTO_CHARGE_DECLINE_UPDATE);
+        assertThat(decline.expressionAttributeValues()).containsOnly(
+                entry(":chargeKey", AttributeValue.fromS("autocharge_k")), entry(":error", AttributeValue.fromS("card_declined")),
+                entry(":declines", AttributeValue.fromN("2")), entry(":failing", AttributeValue.fromS("failing")),
+                entry(":nextAttempt", AttributeValue.fromN("2")));
+        assertThat(disable.conditionExpression()).isEqualTo(Expressions.AUTO_CHARGE_DECLINE_CONDITION);
+        assertThat(disable.updateExpression()).isEqualTo(Expressions.AUTO_CHARGE_DISABLE_UPDATE);
+    }
+
+    @Test
+    void releasingAClaimKeepsThePendingChargeAndTouchesOnlyOurOwnClaim() {
+        assertThat(Expressions.RELEASE_CLAIM_CONDITION).isEqualTo("#pendingChargeKey = :chargeKey AND #claimUntil = :claimUntil");
+        assertThat(Expressions.RELEASE_CLAIM_UPDATE).isEqualTo("REMOVE #claimUntil");
+        AutoChargeClaim claim = new AutoChargeClaim("BA1", new PendingCharge("autocharge_k", "pm_card_visa", 20_000_000),
+                0, 0, NOW.plusSeconds(90));
+
+        var release = writes.releaseClaim("BA1", claim);
+
+        assertThat(release.conditionExpression()).isEqualTo(Expressions.RELEASE_CLAIM_CONDITION);
+        assertThat(release.updateExpression()).isEqualTo(Expressions.RELEASE_CLAIM_UPDATE);
+    }
+
+    @Test
+    void aStaleMarkIsClearedOnlyWhenNothingIsInFlightAndTheAccountStillShouldNotBeDue() {
+        assertThat(Expressions.CLEAR_STALE_DUE_CONDITION).isEqualTo("#dueId = :dueId AND attribute_not_exists(#pendingChargeKey)"
+                + " AND (attribute_not_exists(#claimUntil) OR #claimUntil < :nowMillis) AND NOT (#autoChargeEnabled = :true"
+                + " AND #autoChargeStatus <> :disabled AND #subscription = :active AND #balance < #autoChargeThreshold)");
+        assertThat(Expressions.CLEAR_STALE_DUE_UPDATE).isEqualTo("REMOVE #dueBucket, #dueSince, #dueId, #dueAttempt, #claimUntil");
+
+        var clear = writes.clearStaleDue("BA1", new DueMark("DU1", NOW, 0, Optional.empty(), Optional.empty()), NOW);
+
+        assertThat(clear.conditionExpression()).isEqualTo(Expressions.CLEAR_STALE_DUE_CONDITION);
+        assertThat(clear.updateExpression()).isEqualTo(Expressions.CLEAR_STALE_DUE_UPDATE);
+    }
+
+    @Test
+    void theChargeKeyDependsOnlyOnTheAccountTheCrossingAndTheAttempt() {
+        String key = AutoChargeKeys.derive("BA1", "DU1", 0);
+
+        assertThat(key).startsWith("autocharge_").hasSizeLessThanOrEqualTo(255).isEqualTo(AutoChargeKeys.derive("BA1", "DU1", 0));
+        assertThat(AutoChargeKeys.derive("BA1", "DU1", 1)).isNotEqualTo(key);
+        assertThat(AutoChargeKeys.derive("BA1", "DU2", 0)).isNotEqualTo(key);
+        assertThat(AutoChargeKeys.derive("BA2", "DU1", 0)).isNotEqualTo(key);
     }
 
     @Test

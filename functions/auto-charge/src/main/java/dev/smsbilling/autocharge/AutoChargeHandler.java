@@ -1,0 +1,68 @@
+package dev.smsbilling.autocharge;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.smsbilling.billing.payment.PaymentProcessor;
+import dev.smsbilling.billing.runtime.PaymentProcessors;
+import dev.smsbilling.billing.runtime.Settings;
+import dev.smsbilling.billing.runtime.Stores;
+import dev.smsbilling.billing.store.BillingStore;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * The scheduled auto-charge (EventBridge, every minute): tops up every account whose balance fell
+ * below its threshold, once per crossing, and answers {@code {"due", "charged", "declined",
+ * "skipped"}}. The event carries nothing the run needs (the schedule is the whole input), so it
+ * is only checked to be JSON: a run is the same whenever and however often it is triggered.
+ */
+public final class AutoChargeHandler implements RequestStreamHandler {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final AutoChargeRun run;
+
+    /** Lambda's entry: store and processor are built once per instance. */
+    public AutoChargeHandler() {
+        this(Settings.fromEnvironment());
+    }
+
+    private AutoChargeHandler(Settings settings) {
+        this(Stores.fromSettings(settings), PaymentProcessors.fromSettings(settings), Clock.systemUTC());
+    }
+
+    /**
+     * @param clock stamps the log lines; tests pass the controllable clock their store uses, so
+     *     the logs tell the same time as the claims
+     */
+    public AutoChargeHandler(BillingStore store, PaymentProcessor processor, Clock clock) {
+        Objects.requireNonNull(store, "store");
+        Objects.requireNonNull(processor, "processor");
+        Objects.requireNonNull(clock, "clock");
+        this.run = new AutoChargeRun(store, processor, new OutcomeLog(System.out, clock));
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        requireJson(input.readAllBytes());
+        RunSummary summary = run.run(RunBudget.of(context));
+        output.write(summary.toJson().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void requireJson(byte[] event) {
+        try {
+            if (JSON.readTree(event).isMissingNode()) {
+                throw new IllegalArgumentException("the scheduled event is empty");
+            }
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("the scheduled event is not JSON", e);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("the scheduled event cannot be read", e);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package dev.smsbilling.autocharge;
+
+import java.util.List;
+
+/** What a run did, as the function returns it: {@code {"due", "charged", "declined", "skipped"}}. */
+record RunSummary(int due, int charged, int declined, int skipped) {
+
+    /** Every account found due is counted once: a decline that disabled is still a decline; all else is skipped. */
+    static RunSummary of(List<AccountResult> results) {
+        int charged = 0;
+        int declined = 0;
+        for (AccountResult result : results) {
+            switch (result.outcome()) {
+                case CHARGED -> charged++;
+                case DECLINED, DISABLED -> declined++;
+                default -> {
+                }
+            }
+        }
+        return new RunSummary(results.size(), charged, declined, results.size() - charged - declined);
+    }
+
+    String toJson() {
+        return "{\"due\":" + due + ",\"charged\":" + charged + ",\"declined\":" + declined + ",\"skipped\":" + skipped + "}";
+    }
+}

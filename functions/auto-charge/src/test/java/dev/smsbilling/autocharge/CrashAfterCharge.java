@@ -1,0 +1,26 @@
+package dev.smsbilling.autocharge;
+
+import dev.smsbilling.billing.payment.ChargeRequest;
+import dev.smsbilling.billing.payment.ChargeResult;
+import dev.smsbilling.billing.payment.PaymentProcessor;
+import dev.smsbilling.billing.payment.PaymentUnavailable;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** Charges for real, then dies once before the run can credit: the crash a later run must heal. */
+final class CrashAfterCharge implements PaymentProcessor {
+    private final PaymentProcessor processor;
+    private final AtomicBoolean crashNext = new AtomicBoolean(true);
+
+    CrashAfterCharge(PaymentProcessor processor) {
+        this.processor = processor;
+    }
+
+    @Override
+    public ChargeResult charge(ChargeRequest request) throws PaymentUnavailable {
+        ChargeResult result = processor.charge(request);
+        if (crashNext.compareAndSet(true, false)) {
+            throw new IllegalStateException("the run died after the charge");
+        }
+        return result;
+    }
+}

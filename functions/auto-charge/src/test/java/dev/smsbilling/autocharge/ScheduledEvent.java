@@ -1,0 +1,54 @@
+package dev.smsbilling.autocharge;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Invokes the handler as Lambda does on a schedule tick: the bytes of events/scheduled-auto-charge.json in, a summary out. */
+final class ScheduledEvent {
+    static final String FILE = "scheduled-auto-charge.json";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ScheduledEvent() {
+    }
+
+    static byte[] sample() {
+        try {
+            return Files.readAllBytes(eventsFolder().resolve(FILE));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static RunSummary invoke(AutoChargeHandler handler) {
+        return invoke(handler, sample(), null);
+    }
+
+    static RunSummary invoke(AutoChargeHandler handler, byte[] event, Context context) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            handler.handleRequest(new ByteArrayInputStream(event), out, context);
+            JsonNode summary = JSON.readTree(out.toByteArray());
+            return new RunSummary(summary.path("due").asInt(-1), summary.path("charged").asInt(-1),
+                    summary.path("declined").asInt(-1), summary.path("skipped").asInt(-1));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path eventsFolder() {
+        String root = System.getProperty("repo.root");
+        for (Path dir = Path.of(root != null ? root : "").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isDirectory(dir.resolve("events")) && Files.isRegularFile(dir.resolve("template.yaml"))) {
+                return dir.resolve("events");
+            }
+        }
+        throw new IllegalStateException("no events/ folder above " + Path.of("").toAbsolutePath());
+    }
+}

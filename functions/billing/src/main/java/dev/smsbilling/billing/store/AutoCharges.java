@@ -1,0 +1,115 @@
+package dev.smsbilling.billing.store;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+/**
+ * The scheduled auto-charge's writes around the charge: find due accounts, claim one, and record
+ * a decline or give the claim back. The credit itself is a balance change ({@link BalanceWriter}).
+ */
+final class AutoCharges {
+    private static final int PAGE = 100;
+
+    private final DynamoDbClient dynamo;
+    private final ReadRequests reads;
+    private final WriteRequests writes;
+    private final Clock clock;
+
+    AutoCharges(DynamoDbClient dynamo, ReadRequests reads, WriteRequests writes, Clock clock) {
+        this.dynamo = dynamo;
+        this.reads = reads;
+        this.writes = writes;
+        this.clock = clock;
+    }
+
+    List<String> due(int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be positive");
+        }
+        List<String> accounts = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            QueryResponse page = dynamo.query(reads.dueAccounts(start, Math.min(PAGE, limit - accounts.size())));
+            page.items().forEach(item -> accounts.add(Values.afterPrefix(item, Attributes.PK, "ACCOUNT#")));
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null && accounts.size() < limit);
+        return accounts;
+    }
+
+    /**
+     * Reads the account strongly, decides, then claims it with one conditional update that
+     * re-checks everything the decision rested on; losing any race there costs only this run's
+     * turn, never a second charge.
+     */
+    ClaimResult claim(String accountId, Duration lease) {
+        Instant now = Timestamps.now(clock);
+        Optional<Account> read = Values.present(dynamo.getItem(reads.account(accountId)).item()).map(AccountItems::fromItem);
+        if (read.isEmpty()) {
+            return new NotClaimed(NotClaimed.Reason.ACCOUNT_GONE);
+        }
+        Account account = read.get();
+        if (account.due().isEmpty()) {
+            return new NotClaimed(NotClaimed.Reason.NOT_DUE);
+        }
+        DueMark due = account.due().get();
+        if (due.claimedAt(now)) {
+            return new NotClaimed(NotClaimed.Reason.CLAIMED_ELSEWHERE);
+        }
+        if (due.pending().isEmpty() && !DueRule.shouldBeDue(account, account.balanceMicros())) {
+            clearStale(accountId, due, now);
+            return new NotClaimed(NotClaimed.Reason.NO_LONGER_DUE);
+        }
+        PendingCharge intent = due.pending().orElseGet(() -> new PendingCharge(
+                AutoChargeKeys.derive(accountId, due.dueId(), due.attempt()),
+                account.autoCharge().settings().paymentMethod().orElseThrow(),
+                account.autoCharge().settings().amountMicros()));
+        Instant claimUntil = now.plus(lease);
+        try {
+            Map<String, AttributeValue> claimed = dynamo.updateItem(writes.claim(accountId, due, intent, now, claimUntil)).attributes();
+            PendingCharge inForce = DueItems.fromItem(claimed).flatMap(DueMark::pending)
+                    .orElseThrow(() -> new IllegalStateException("claimed " + accountId + " without a pending charge"));
+            return new AutoChargeClaim(accountId, inForce, due.attempt(),
+                    AutoChargeItems.fromItem(claimed).consecutiveDeclines(), claimUntil);
+        } catch (ConditionalCheckFailedException e) {
+            return new NotClaimed(NotClaimed.Reason.LOST_RACE);
+        }
+    }
+
+    /** @return the status recorded, or empty when another run holding the same charge recorded it first */
+    Optional<AutoChargeStatus> recordDecline(AutoChargeClaim claim, String error) {
+        boolean last = Math.addExact(claim.declinesSoFar(), 1) >= AutoCharge.MAX_CONSECUTIVE_DECLINES;
+        try {
+            dynamo.updateItem(writes.recordDecline(claim.accountId(), claim, error, last));
+            return Optional.of(last ? AutoChargeStatus.DISABLED_AFTER_FAILURES : AutoChargeStatus.FAILING);
+        } catch (ConditionalCheckFailedException e) {
+            return Optional.empty();
+        }
+    }
+
+    boolean release(AutoChargeClaim claim) {
+        try {
+            dynamo.updateItem(writes.releaseClaim(claim.accountId(), claim));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    /** Best effort: a mark that survives (a racing save re-enabled it) is simply looked at again next run. */
+    private void clearStale(String accountId, DueMark due, Instant now) {
+        try {
+            dynamo.updateItem(writes.clearStaleDue(accountId, due, now));
+        } catch (ConditionalCheckFailedException e) {
+            // The account changed since the read; whatever it is now, the next run sees it.
+        }
+    }
+}
