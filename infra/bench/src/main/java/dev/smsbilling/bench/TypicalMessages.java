@@ -11,7 +11,7 @@ public final class TypicalMessages {
             + "Reply STOP to opt out, HELP for help. Order #A-1043 has shipped! Track it @ example.com/t/1043 ";
     static final String UCS2_WORDS = "📦 Votre code est 482913 — valable 10 minutes. Ihr Paket ist unterwegs "
             + "お荷物を発送しました。Ответьте СТОП для отказа. ";
-    static final String[] RECIPIENTS = {"+14155552671", "+14165551234", "+447400123456", "+33612345678",
+    static final String[] RECIPIENTS = {"+14152342671", "+14162345678", "+447400123456", "+33612345678",
         "+4915123456789", "+18762345678", "+61412345678", "+5511912345678"};
 
     private TypicalMessages() {
@@ -38,8 +38,14 @@ public final class TypicalMessages {
             default -> 400 + random.nextInt(1200);
         };
         boolean ucs2 = random.nextInt(4) == 0;
-        String to = RECIPIENTS[random.nextInt(RECIPIENTS.length)];
+        String to = recipient(random);
         return "{\"content\":\"" + escape(text(length, ucs2)) + "\",\"to\":\"" + to + "\"}";
+    }
+
+    /** One of the benchmark's countries, with its last four digits drawn: campaigns rarely repeat a number. */
+    static String recipient(SplittableRandom random) {
+        String number = RECIPIENTS[random.nextInt(RECIPIENTS.length)];
+        return number.substring(0, number.length() - 4) + String.format("%04d", random.nextInt(10_000));
     }
 
     private static String escape(String text) {

@@ -22,7 +22,25 @@ public final class SegmentCalculator {
 
     /** Never throws on a non-null text; an unpaired surrogate counts as one UCS-2 unit. */
     public static SegmentCount count(CharSequence text) {
-        return new Pass(text).run();
+        SegmentCount gsm = countAllGsm(text);
+        return gsm != null ? gsm : new Pass(text).run();
+    }
+
+    /**
+     * Most messages are all GSM-7, and there every character is a cluster of its own, so they
+     * need no grapheme breaking at all; null as soon as a character is not GSM, and the full
+     * pass starts over.
+     */
+    private static SegmentCount countAllGsm(CharSequence text) {
+        SegmentPacker gsm = new SegmentPacker();
+        for (int i = 0; i < text.length(); i++) {
+            int septets = GsmAlphabet.septets(text.charAt(i));
+            if (septets == 0) {
+                return null;
+            }
+            gsm.add(septets * SegmentPacker.GSM_CHARACTER_BITS);
+        }
+        return new SegmentCount(Encoding.GSM_7, gsm.parts(), text.length(), List.of());
     }
 
     /** The state of one count: not shared, so the calculator is safe to call from any thread. */
