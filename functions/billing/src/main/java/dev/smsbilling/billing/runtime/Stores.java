@@ -1,6 +1,7 @@
 package dev.smsbilling.billing.runtime;
 
 import dev.smsbilling.billing.store.BillingStore;
+import java.time.Clock;
 
 /** The store of a function instance, built once from its settings. */
 public final class Stores {
@@ -8,6 +9,6 @@ public final class Stores {
     }
 
     public static BillingStore fromSettings(Settings settings) {
-        return Stores.fromSettings(settings);
+        return new BillingStore(DynamoDbClients.create(settings), settings.tableName(), Clock.systemUTC());
     }
 }
