@@ -41,4 +41,6 @@ lines.push('| characters | encoding | to | quotes/s | ± |');
 lines.push('|---:|---|---|---:|---:|');
 for (const r of jmh) lines.push(`| ${r.characters} | ${r.encoding} | ${r.to} | ${fmt(r.score)} | ${fmt(r.error)} |`);
 lines.push('');
+// The cold-start section is written by the Java harness (dev.smsbilling.bench.coldstart.ColdStart).
+if (fs.existsSync(path.join(work, 'coldstart.md'))) lines.push(read('coldstart.md'));
 process.stdout.write(lines.join('\n'));
