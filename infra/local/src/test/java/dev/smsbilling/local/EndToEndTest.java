@@ -130,6 +130,28 @@ class EndToEndTest {
 
     @Test
     @Order(6)
+    void autoChargeTopsUpOnceWhenTheBalanceIsBelowTheThreshold() throws Exception {
+        long before = json(call("GET", "/v1/billing/balance", apiKey, null, null)).path("data").path("balanceMicros").asLong();
+        var settings = call("PUT", "/v1/billing/auto-charge", apiKey, null,
+                "{\"enabled\": true, \"thresholdMicros\": 20000000, \"amountMicros\": 25000000, \"paymentMethod\": \"pm_card_visa\"}");
+        assertThat(settings.statusCode()).isEqualTo(200);
+        assertThat(json(settings).path("data").path("status").asText()).isEqualTo("ok");
+
+        var run = call("POST", "/internal/run/auto-charge", null, null, null);
+        var again = call("POST", "/internal/run/auto-charge", null, null, null);
+
+        assertThat(run.statusCode()).isEqualTo(200);
+        assertThat(json(run).path("charged").asInt()).isEqualTo(1);
+        assertThat(json(again).path("charged").asInt()).as("one top-up per crossing").isZero();
+        var balance = json(call("GET", "/v1/billing/balance", apiKey, null, null)).path("data");
+        assertThat(balance.path("balanceMicros").asLong()).isEqualTo(before + 25_000_000);
+        var newest = json(call("GET", "/v1/billing/transactions?limit=1", apiKey, null, null)).path("data").get(0);
+        assertThat(newest.path("type").asText()).isEqualTo("auto_charge");
+        assertThat(newest.path("amountMicros").asLong()).isEqualTo(25_000_000);
+    }
+
+    @Test
+    @Order(7)
     void anUnknownRouteIsNotFoundInTheEnvelope() throws Exception {
         var response = call("GET", "/v1/nothing-here", apiKey, null, null);
 

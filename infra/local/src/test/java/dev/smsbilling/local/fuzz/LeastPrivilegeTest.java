@@ -93,7 +93,7 @@ class LeastPrivilegeTest {
             report.forEach((name, line) -> System.out.println("[least-privilege] " + name + ": " + line));
             assertThat(problems).isEmpty();
             assertThat(recorders.keySet()).as("functions that reached the table")
-                    .contains("AuthorizerFunction", "AccountFunction", "AddFundsFunction", "SendChargeFunction");
+                    .contains("AuthorizerFunction", "AccountFunction", "AddFundsFunction", "SendChargeFunction", "AutoChargeFunction");
         } finally {
             recorders.values().forEach(DynamoDbRecorder::close);
         }
@@ -126,6 +126,10 @@ class LeastPrivilegeTest {
         api.call("GET", "/v1/billing/transactions?limit=1&cursor=" + api.secondPageCursor(a.key()), a.key(), null, null);
         api.call("PUT", "/v1/billing/auto-charge", a.key(), null,
                 "{\"enabled\":true,\"thresholdMicros\":5000000,\"amountMicros\":20000000,\"paymentMethod\":\"pm_card_visa\"}");
+        // A threshold above the balance makes the account due: the scheduled run then claims, charges and credits it.
+        api.call("PUT", "/v1/billing/auto-charge", a.key(), null,
+                "{\"enabled\":true,\"thresholdMicros\":1000000000,\"amountMicros\":20000000,\"paymentMethod\":\"pm_card_visa\"}");
+        api.call("POST", "/internal/run/auto-charge", null, null, "{}");
         api.call("PUT", "/internal/accounts/" + lapsed.id() + "/subscription", null, null, "{\"status\":\"active\"}");
         api.call("PUT", "/internal/accounts/BA00000000000000000000000000000000/subscription", null, null, "{\"status\":\"active\"}");
     }
