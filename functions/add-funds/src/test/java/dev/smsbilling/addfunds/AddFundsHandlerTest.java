@@ -9,6 +9,7 @@ import dev.smsbilling.billing.store.BillingStore;
 import dev.smsbilling.billing.store.EntryDetails;
 import dev.smsbilling.billing.store.LedgerEntry;
 import dev.smsbilling.billing.store.Subscription;
+import dev.smsbilling.billing.testing.MovableClock;
 import dev.smsbilling.endpoint.RealDynamoDb;
 import dev.smsbilling.endpoint.TestTable;
 import dev.smsbilling.http.testing.FunctionCall;
@@ -31,7 +32,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class AddFundsHandlerTest {
     private static final String KEY = "topup-2026-11-27-0001";
     private static final long AMOUNT = 25_000_000;
-    private final TestClock clock = new TestClock();
+    private final MovableClock clock = new MovableClock();
     private final BillingStore store;
     private final SandboxPaymentProcessor sandbox = new SandboxPaymentProcessor();
     private final AddFundsHandler handler;

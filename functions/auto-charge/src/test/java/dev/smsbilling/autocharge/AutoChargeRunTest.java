@@ -13,6 +13,7 @@ import dev.smsbilling.billing.store.AutoChargeStatus;
 import dev.smsbilling.billing.store.BillingStore;
 import dev.smsbilling.billing.store.EntryDetails;
 import dev.smsbilling.billing.store.LedgerEntry;
+import dev.smsbilling.billing.testing.MovableClock;
 import dev.smsbilling.endpoint.RealDynamoDb;
 import dev.smsbilling.endpoint.TestTable;
 import java.nio.charset.StandardCharsets;
@@ -37,7 +38,7 @@ class AutoChargeRunTest {
     private static final String DECLINED = "pm_card_chargeDeclined";
 
     private final TestTable table;
-    private final TestClock clock = new TestClock();
+    private final MovableClock clock = new MovableClock();
     private final BillingStore store;
     private final Accounts accounts;
     private final SandboxPaymentProcessor sandbox = new SandboxPaymentProcessor();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smsbilling.billing.payment.SandboxPaymentProcessor;
 import dev.smsbilling.billing.store.BillingStore;
+import dev.smsbilling.billing.testing.MovableClock;
 import dev.smsbilling.endpoint.RealDynamoDb;
 import dev.smsbilling.endpoint.TestTable;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
  */
 @RealDynamoDb
 class RunTimingTest {
-    private final TestClock clock = new TestClock();
+    private final MovableClock clock = new MovableClock();
     private final BillingStore store;
     private final Accounts accounts;
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.smsbilling.billing.payment.SandboxPaymentProcessor;
 import dev.smsbilling.billing.store.BillingStore;
+import dev.smsbilling.billing.testing.MovableClock;
 import dev.smsbilling.endpoint.RealDynamoDb;
 import dev.smsbilling.endpoint.TestTable;
 import java.io.ByteArrayOutputStream;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
 @RealDynamoDb
 class ScheduledEventTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final TestClock clock = new TestClock();
+    private final MovableClock clock = new MovableClock();
     private final BillingStore store;
     private final Accounts accounts;
 

@@ -2,6 +2,7 @@ package dev.smsbilling.billing.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.smsbilling.billing.testing.MovableClock;
 import dev.smsbilling.endpoint.TestTable;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +22,7 @@ final class StoreFixture {
                     + ",\"balanceAfterMicros\":" + entry.balanceAfterMicros()
                     + ",\"createdAt\":\"" + Timestamps.format(entry.createdAt()) + "\"}}");
 
-    final MutableClock clock = new MutableClock(Instant.parse("2026-11-27T10:15:30.123Z"));
+    final MovableClock clock = new MovableClock(Instant.parse("2026-11-27T10:15:30.123Z"));
     final BillingStore store;
 
     StoreFixture(TestTable table) {

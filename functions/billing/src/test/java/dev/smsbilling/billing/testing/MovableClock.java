@@ -1,4 +1,4 @@
-package dev.smsbilling.billing.store;
+package dev.smsbilling.billing.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,15 +7,22 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock tests can move forward, to let holds and records expire without waiting. */
-final class MutableClock extends Clock {
+/**
+ * The store's clock, moved by a test: holds, claims and idempotency records left by a crashed
+ * invocation lapse without waiting. Shared through billing's test jar.
+ */
+public final class MovableClock extends Clock {
     private final AtomicReference<Instant> now;
 
-    MutableClock(Instant start) {
+    public MovableClock() {
+        this(Instant.parse("2026-11-27T10:15:30.123Z"));
+    }
+
+    public MovableClock(Instant start) {
         this.now = new AtomicReference<>(start);
     }
 
-    void advance(Duration duration) {
+    public void advance(Duration duration) {
         now.updateAndGet(instant -> instant.plus(duration));
     }
 
