@@ -5,12 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.smsbilling.endpoint.RealDynamoDb;
-import dev.smsbilling.endpoint.Repository;
 import dev.smsbilling.endpoint.TestTable;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,17 +27,14 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EndToEndTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private RealLocalApi api;
     private LocalServer server;
     private String apiKey;
 
     @BeforeAll
     void start(TestTable table) throws IOException {
-        // What LocalApi publishes for the handlers, pointed at this test's table.
-        System.setProperty("TABLE_NAME", table.name());
-        System.setProperty("DYNAMODB_ENDPOINT", table.endpoint().uri().toString());
-        System.setProperty("PAYMENT_PROCESSOR", "sandbox");
-        server = LocalServer.start(TemplateReader.read(Repository.template()), HandlerFactory.byClassName(), 0);
+        api = RealLocalApi.start(table);
+        server = api.server();
     }
 
     @AfterAll
@@ -161,16 +154,7 @@ class EndToEndTest {
 
     private HttpResponse<String> call(String method, String path, String key, String idempotencyKey, String body)
             throws IOException, InterruptedException {
-        var request = HttpRequest.newBuilder(URI.create(server.uri() + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json");
-        if (key != null) {
-            request.header("Authorization", key);
-        }
-        if (idempotencyKey != null) {
-            request.header("Idempotency-Key", idempotencyKey);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return api.call(method, path, key, idempotencyKey, body);
     }
 
     private static JsonNode json(HttpResponse<String> response) throws IOException {

@@ -12,13 +12,9 @@ import dev.smsbilling.billing.store.Idempotency;
 import dev.smsbilling.billing.store.Sha256;
 import dev.smsbilling.billing.store.Started;
 import dev.smsbilling.endpoint.RealDynamoDb;
-import dev.smsbilling.endpoint.Repository;
 import dev.smsbilling.endpoint.TestTable;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -52,9 +48,9 @@ import org.junit.jupiter.api.io.TempDir;
 class OpenApiResponsesTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SUBSCRIPTION = "/internal/accounts/{accountId}/subscription";
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final Set<String> checked = new TreeSet<>();
     private OpenApiDocument openapi;
+    private RealLocalApi api;
     private LocalServer server;
     private BillingStore store;
     private String apiKey;
@@ -64,11 +60,9 @@ class OpenApiResponsesTest {
 
     @BeforeAll
     void start(TestTable table, @TempDir Path workDir) throws IOException {
-        System.setProperty("TABLE_NAME", table.name());
-        System.setProperty("DYNAMODB_ENDPOINT", table.endpoint().uri().toString());
-        System.setProperty("PAYMENT_PROCESSOR", "sandbox");
         openapi = OpenApiDocument.load(workDir);
-        server = LocalServer.start(TemplateReader.read(Repository.template()), HandlerFactory.byClassName(), 0);
+        api = RealLocalApi.start(table);
+        server = api.server();
         store = Stores.fromSettings(Settings.fromEnvironment());
     }
 
@@ -360,15 +354,6 @@ class OpenApiResponsesTest {
 
     private HttpResponse<String> call(String method, String path, String key, String idempotencyKey, String body)
             throws IOException, InterruptedException {
-        var request = HttpRequest.newBuilder(URI.create(server.uri() + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json");
-        if (key != null) {
-            request.header("Authorization", key);
-        }
-        if (idempotencyKey != null) {
-            request.header("Idempotency-Key", idempotencyKey);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return api.call(method, path, key, idempotencyKey, body);
     }
 }

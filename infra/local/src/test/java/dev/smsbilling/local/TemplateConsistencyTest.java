@@ -47,10 +47,7 @@ class TemplateConsistencyTest {
 
     @BeforeAll
     void start(TestTable table) throws IOException {
-        System.setProperty("TABLE_NAME", table.name());
-        System.setProperty("DYNAMODB_ENDPOINT", table.endpoint().uri().toString());
-        System.setProperty("PAYMENT_PROCESSOR", "sandbox");
-        server = LocalServer.start(template, HandlerFactory.byClassName(), 0);
+        server = RealLocalApi.start(table).server();
     }
 
     @AfterAll

@@ -1,0 +1,63 @@
+package dev.smsbilling.local;
+
+import dev.smsbilling.endpoint.Repository;
+import dev.smsbilling.endpoint.TestTable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+/**
+ * The local API as a customer's code meets it, for tests: template.yaml's routes through the
+ * real handlers on a free loopback port, against the test's table, and a client that calls it
+ * over HTTP the way the README's curl commands do.
+ */
+final class RealLocalApi implements AutoCloseable {
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final LocalServer server;
+
+    private RealLocalApi(LocalServer server) {
+        this.server = server;
+    }
+
+    /** Publishes what LocalApi would, pointed at {@code table}, then starts the server. */
+    static RealLocalApi start(TestTable table) {
+        System.setProperty("TABLE_NAME", table.name());
+        System.setProperty("DYNAMODB_ENDPOINT", table.endpoint().uri().toString());
+        System.setProperty("PAYMENT_PROCESSOR", "sandbox");
+        try {
+            return new RealLocalApi(LocalServer.start(TemplateReader.read(Repository.template()), HandlerFactory.byClassName(), 0));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    LocalServer server() {
+        return server;
+    }
+
+    URI uri() {
+        return server.uri();
+    }
+
+    HttpResponse<String> call(String method, String path, String key, String idempotencyKey, String body)
+            throws IOException, InterruptedException {
+        var request = HttpRequest.newBuilder(URI.create(server.uri() + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json");
+        if (key != null) {
+            request.header("Authorization", key);
+        }
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
