@@ -21,6 +21,7 @@ import dev.smsbilling.billing.store.EntryType;
 import dev.smsbilling.billing.store.Idempotency;
 import dev.smsbilling.billing.store.KeySeenBefore;
 import dev.smsbilling.billing.store.Sha256;
+import dev.smsbilling.billing.store.Started;
 import dev.smsbilling.billing.store.WriteOutcome;
 import dev.smsbilling.http.ApiException;
 import dev.smsbilling.http.ApiRequest;
@@ -40,7 +41,10 @@ import java.util.Optional;
  * the replay instead of a second charge. The processor is keyed by account, key and request hash:
  * a retry after any crash finds the first charge at the processor, and the credit, which
  * completes the hold in the same transaction, is written once. Refusals (403, 402) release the
- * key, as API.md wants for every 4xx. A processor outage does not: the charge may have gone
+ * key, as API.md wants for every 4xx. The subscription is not checked again by a retry that
+ * resumes an abandoned hold: the dead attempt may have passed it and charged the card, and a
+ * credit is never refused once the money may have been taken (the processor answers the retry
+ * with the first charge, so it is credited exactly once). A processor outage does not: the charge may have gone
  * through, so the key stays bound to this body until its hold lapses and the client's retry
  * (same key, same body) heals it; releasing it would let the key be reused for another amount
  * and leave the first charge uncredited.
@@ -81,7 +85,9 @@ public final class AddFundsHandler extends HttpFunction {
         if (begun instanceof KeySeenBefore seen) {
             return Outcomes.toResponse(seen);
         }
-        refuseUnlessActive(accountId, idempotency);
+        if (!(begun instanceof Started started && started.resumed())) {
+            refuseUnlessActive(accountId, idempotency);
+        }
         ChargeResult charged = charge(accountId, idempotency, body);
         if (charged instanceof ChargeResult.Declined declined) {
             store.releaseIdempotentRequest(accountId, idempotency);

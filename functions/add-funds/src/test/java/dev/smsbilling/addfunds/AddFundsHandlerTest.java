@@ -122,6 +122,27 @@ class AddFundsHandlerTest {
         assertThat(call(account).invoke(crashing).body()).isEqualTo(healed.body());
     }
 
+    /**
+     * Found by the bank workload: the retry that heals a crash met a lapsed subscription, was
+     * refused with 403 and freed the key, so the card stayed charged and nothing was credited.
+     */
+    @Test
+    void aCrashAfterTheChargeIsStillCreditedWhenTheSubscriptionLapsesBeforeTheRetry() {
+        String account = openAccount(Subscription.ACTIVE);
+        AddFundsHandler crashing = new AddFundsHandler(store, new CrashAfterCharge(sandbox));
+        assertThat(call(account).invoke(crashing).status()).isEqualTo(500);
+        store.setSubscription(account, Subscription.INACTIVE);
+        clock.advance(Duration.ofSeconds(30));
+
+        FunctionCall.Response healed = call(account).invoke(crashing);
+
+        assertThat(healed.status()).isEqualTo(201);
+        assertThat(healed.data().get("paymentReference").textValue()).isEqualTo(sandbox.charges().get(0).reference());
+        assertCreditedOnce(account, AMOUNT);
+        assertThat(call(account).header("Idempotency-Key", "another").invoke(handler).status())
+                .as("a new top-up is still refused").isEqualTo(403);
+    }
+
     @Test
     void aProcessorOutageIs500AndKeepsTheKeyForTheSameBodyOnly() {
         String account = openAccount(Subscription.ACTIVE);

@@ -30,8 +30,12 @@ final class IdempotencyKeys {
         }
         Instant now = Timestamps.now(clock);
         try {
-            dynamo.putItem(writes.beginIdempotency(accountId, idempotency, now, now.plus(hold)));
-            return new Started(idempotency.key());
+            Optional<IdempotencyRecord> replaced = Values.present(
+                    dynamo.putItem(writes.beginIdempotency(accountId, idempotency, now, now.plus(hold))).attributes())
+                    .map(IdempotencyItems::fromItem);
+            boolean resumed = replaced.filter(old -> old.status() == IdempotencyStatus.IN_PROGRESS
+                    && old.requestHash().equals(idempotency.requestHash()) && !old.isExpiredAt(now)).isPresent();
+            return new Started(idempotency.key(), resumed);
         } catch (ConditionalCheckFailedException e) {
             Optional<IdempotencyRecord> old = Values.present(e.item()).map(IdempotencyItems::fromItem)
                     .or(() -> lookup(accountId, idempotency.key()));

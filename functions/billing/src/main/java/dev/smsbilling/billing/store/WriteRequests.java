@@ -257,6 +257,7 @@ final class WriteRequests {
                         ":nowMillis", n(now.toEpochMilli()),
                         ":inProgress", s(IdempotencyStatus.IN_PROGRESS.name()),
                         ":requestHash", s(idempotency.requestHash())))
+                .returnValues(ReturnValue.ALL_OLD)
                 .returnValuesOnConditionCheckFailure(ALL_OLD)
                 .build();
     }

@@ -111,6 +111,7 @@ class ExpressionsTest {
                 ":nowMillis", AttributeValue.fromN(Long.toString(NOW.toEpochMilli())));
         assertThat(put.item().get("inProgressExpiresAt").n()).isEqualTo(Long.toString(NOW.plusSeconds(30).toEpochMilli()));
         assertThat(put.returnValuesOnConditionCheckFailure()).isEqualTo(ReturnValuesOnConditionCheckFailure.ALL_OLD);
+        assertThat(put.returnValues()).as("tells a resumed hold from a new one").isEqualTo(ReturnValue.ALL_OLD);
     }
 
     @Test

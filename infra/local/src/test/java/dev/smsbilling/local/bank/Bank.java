@@ -1,0 +1,72 @@
+package dev.smsbilling.local.bank;
+
+import dev.smsbilling.account.AccountHandler;
+import dev.smsbilling.addfunds.AddFundsHandler;
+import dev.smsbilling.autocharge.AutoChargeHandler;
+import dev.smsbilling.billing.store.BillingStore;
+import dev.smsbilling.endpoint.TestTable;
+import dev.smsbilling.pricing.Pricer;
+import dev.smsbilling.sendcharge.SendChargeHandler;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The system under test, wired as Lambda would wire it but with the test's seams: one store on
+ * the faulty DynamoDB client and the bank's clock, the real handlers, the faulty processor.
+ */
+final class Bank {
+    final TestTable table;
+    final BankClock clock = new BankClock(Instant.parse("2026-11-27T10:00:00Z"));
+    final InheritableThreadLocal<Faults> armed = new InheritableThreadLocal<>();
+    final Tally injected = new Tally();
+    final Tally processorCalls = new Tally();
+    final FaultyDynamoDb dynamo;
+    final FaultyProcessor processor;
+    final BillingStore store;
+    final Pricer pricer = Pricer.fromEnvironment();
+    final SendChargeHandler send;
+    final AddFundsHandler funds;
+    final AutoChargeHandler autoCharge;
+    final AccountHandler account;
+    final Invocations calls = new Invocations();
+    final List<String> accountIds = new CopyOnWriteArrayList<>();
+
+    Bank(TestTable table) {
+        this.table = table;
+        this.dynamo = FaultyDynamoDb.around(table.client(), armed, injected);
+        this.store = new BillingStore(dynamo.client(), table.name(), clock);
+        this.processor = new FaultyProcessor(armed, injected, processorCalls, this::crossingOf);
+        this.send = new SendChargeHandler(pricer, store);
+        this.funds = new AddFundsHandler(store, processor);
+        this.autoCharge = new AutoChargeHandler(store, processor, clock);
+        this.account = new AccountHandler(store);
+    }
+
+    /** The raw client, past every fault: what the audit and the oracle read with. */
+    DynamoDbClient raw() {
+        return table.client();
+    }
+
+    Map<String, AttributeValue> accountItem(String accountId) {
+        return raw().getItem(b -> b.tableName(table.name()).consistentRead(true).key(Map.of(
+                "pk", AttributeValue.fromS("ACCOUNT#" + accountId), "sk", AttributeValue.fromS("ACCOUNT")))).item();
+    }
+
+    /** Which account's claimed crossing this auto-charge key is (the claim names it on the item). */
+    private Optional<FaultyProcessor.Crossing> crossingOf(String chargeKey) {
+        for (String id : accountIds) {
+            Map<String, AttributeValue> item = accountItem(id);
+            AttributeValue pending = item.get("pendingChargeKey");
+            if (pending != null && chargeKey.equals(pending.s())) {
+                return Optional.of(new FaultyProcessor.Crossing(id, item.get("dueId").s(),
+                        item.containsKey("dueAttempt") ? item.get("dueAttempt").n() : "?"));
+            }
+        }
+        return Optional.empty();
+    }
+}
