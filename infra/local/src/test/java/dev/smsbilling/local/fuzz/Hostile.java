@@ -86,8 +86,16 @@ final class Hostile {
         out.append('x');
         String[] extras = {"\u20AC", "\u00E9", "\u2019", "\u2014", "\uD83D\uDE00", "\u4F60", "{", "^", "\n", "\t", "e\u0301",
                 "\uD83D\uDC4D\uD83C\uDFFD", "\u00A0"};
-        for (int i = 1; i < length; i++) {
-            out.append(random.nextInt(20) == 0 ? pick(random, List.of(extras)) : String.valueOf(SAFE.charAt(random.nextInt(SAFE.length()))));
+        // Counted in code points, as the rule is: some extras are two code points long.
+        for (int codePoints = 1; codePoints < length; ) {
+            String next = random.nextInt(20) == 0 ? pick(random, List.of(extras)) : String.valueOf(SAFE.charAt(random.nextInt(SAFE.length())));
+            int size = next.codePointCount(0, next.length());
+            if (codePoints + size > maxCodePoints) {
+                next = String.valueOf(SAFE.charAt(random.nextInt(SAFE.length())));
+                size = 1;
+            }
+            out.append(next);
+            codePoints += size;
         }
         return out.toString();
     }
