@@ -43,4 +43,6 @@ for (const r of jmh) lines.push(`| ${r.characters} | ${r.encoding} | ${r.to} | $
 lines.push('');
 // The cold-start section is written by the Java harness (dev.smsbilling.bench.coldstart.ColdStart).
 if (fs.existsSync(path.join(work, 'coldstart.md'))) lines.push(read('coldstart.md'));
+// Send overhead, throughput and capacity: written by dev.smsbilling.bench.overhead.OverheadBench.
+if (fs.existsSync(path.join(work, 'overhead.md'))) lines.push(read('overhead.md'));
 process.stdout.write(lines.join('\n'));
