@@ -12,17 +12,18 @@ import java.util.List;
  */
 public final class SmartEncoding {
 
-    /** Sorted, for binary search; every key is a single BMP character. */
-    private static final char[] KEYS;
+    private static final int NONE = -1;
+    /** For every BMP character (every key is one), the index of its replacement, or NONE: one load per character. */
+    private static final short[] REPLACEMENT_INDEX = new short[Character.MAX_VALUE + 1];
     private static final String[] REPLACEMENTS;
 
     static {
         List<String[]> rows = UnicodeDataFile.read("smart-encoding.txt");
-        KEYS = new char[rows.size()];
+        Arrays.fill(REPLACEMENT_INDEX, (short) NONE);
         REPLACEMENTS = new String[rows.size()];
         for (int i = 0; i < rows.size(); i++) {
             String[] row = rows.get(i);
-            KEYS[i] = (char) UnicodeDataFile.hex(row[0]);
+            REPLACEMENT_INDEX[UnicodeDataFile.hex(row[0])] = (short) i;
             StringBuilder replacement = new StringBuilder();
             for (String codePoint : row[1].split("\\s+")) {
                 if (!codePoint.isEmpty()) {
@@ -45,9 +46,9 @@ public final class SmartEncoding {
         StringBuilder replaced = new StringBuilder(text.length() + 16).append(text, 0, first);
         for (int i = first; i < text.length(); i++) {
             char c = text.charAt(i);
-            int key = Arrays.binarySearch(KEYS, c);
-            if (key >= 0) {
-                replaced.append(REPLACEMENTS[key]);
+            int index = REPLACEMENT_INDEX[c];
+            if (index != NONE) {
+                replaced.append(REPLACEMENTS[index]);
             } else {
                 replaced.append(c);
             }
@@ -59,7 +60,7 @@ public final class SmartEncoding {
     // code point would.
     private static int firstReplaceable(String text) {
         for (int i = 0; i < text.length(); i++) {
-            if (Arrays.binarySearch(KEYS, text.charAt(i)) >= 0) {
+            if (REPLACEMENT_INDEX[text.charAt(i)] != NONE) {
                 return i;
             }
         }
