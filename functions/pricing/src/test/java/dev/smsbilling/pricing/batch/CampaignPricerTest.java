@@ -61,6 +61,20 @@ class CampaignPricerTest {
         assertThat(out.lines).isEqualTo(messages + 1);
     }
 
+    @Test
+    void linesComeOutInInputOrder() throws IOException {
+        int messages = 5_000;
+        StringWriter out = new StringWriter();
+
+        job.run(new GeneratedCampaign(messages), out);
+
+        List<JsonNode> lines = out.toString().lines().map(this::parse).toList();
+        assertThat(lines).hasSize(messages + 1);
+        for (int i = 0; i < messages; i++) {
+            assertThat(lines.get(i).path("to").asText()).isEqualTo("+447400" + String.format("%06d", i));
+        }
+    }
+
     private JsonNode parse(String line) {
         try {
             return json.readTree(line);
