@@ -14,6 +14,7 @@ import dev.smsbilling.billing.store.LedgerEntry;
 import dev.smsbilling.billing.store.MessageCharge;
 import dev.smsbilling.billing.store.StoredResponse;
 import dev.smsbilling.billing.store.Subscription;
+import dev.smsbilling.billing.testing.WholeLedger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,14 +78,7 @@ final class Accounts {
     }
 
     List<LedgerEntry> ledger(String account) {
-        List<LedgerEntry> all = new ArrayList<>();
-        Optional<String> cursor = Optional.empty();
-        do {
-            var page = store.transactions(account, 100, cursor);
-            all.addAll(page.entries());
-            cursor = page.nextCursor();
-        } while (cursor.isPresent());
-        return all;
+        return WholeLedger.newestFirst(store, account);
     }
 
     List<LedgerEntry> autoCharges(String account) {

@@ -8,8 +8,8 @@ import dev.smsbilling.billing.store.EntryType;
 import dev.smsbilling.billing.store.LedgerEntry;
 import dev.smsbilling.billing.store.StoredResponse;
 import dev.smsbilling.billing.store.Subscription;
+import dev.smsbilling.billing.testing.WholeLedger;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -39,14 +39,7 @@ final class Ledgers {
     }
 
     List<LedgerEntry> entries(String account) {
-        List<LedgerEntry> all = new ArrayList<>();
-        Optional<String> cursor = Optional.empty();
-        do {
-            var page = store.transactions(account, 100, cursor);
-            all.addAll(page.entries());
-            cursor = page.nextCursor();
-        } while (cursor.isPresent());
-        return all;
+        return WholeLedger.newestFirst(store, account);
     }
 
     long ledgerSum(String account) {

@@ -3,11 +3,10 @@ package dev.smsbilling.billing.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smsbilling.billing.testing.MovableClock;
+import dev.smsbilling.billing.testing.WholeLedger;
 import dev.smsbilling.endpoint.TestTable;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -62,16 +61,7 @@ final class StoreFixture {
 
     /** The whole ledger, oldest first, read through the public paging API. */
     List<LedgerEntry> ledger(String accountId) {
-        List<LedgerEntry> newestFirst = new ArrayList<>();
-        Optional<String> cursor = Optional.empty();
-        do {
-            TransactionPage page = store.transactions(accountId, 100, cursor);
-            newestFirst.addAll(page.entries());
-            cursor = page.nextCursor();
-        } while (cursor.isPresent());
-        List<LedgerEntry> oldestFirst = new ArrayList<>(newestFirst);
-        Collections.reverse(oldestFirst);
-        return oldestFirst;
+        return WholeLedger.oldestFirst(store, accountId);
     }
 
     /** Gapless 1..N, each balance-after the running sum, and the sum equal to the balance. */
