@@ -37,17 +37,21 @@ public final class MessageContent {
         boolean visible = false;
         for (int i = 0; i < content.length(); i++) {
             char c = content.charAt(i);
-            int codePoint = c;
-            if (Character.isHighSurrogate(c) && i + 1 < content.length() && Character.isLowSurrogate(content.charAt(i + 1))) {
-                codePoint = Character.toCodePoint(c, content.charAt(++i));
-            } else if (Character.isSurrogate(c)) {
-                return "must be well-formed text: it contains a lone surrogate (invalid UTF-16) at character " + codePoints;
+            if (c > ' ' && c < '\u007f') { // printable ASCII, most of most texts: visible, never a control
+                visible = true;
+            } else if (c != ' ') {
+                int codePoint = c;
+                if (Character.isHighSurrogate(c) && i + 1 < content.length() && Character.isLowSurrogate(content.charAt(i + 1))) {
+                    codePoint = Character.toCodePoint(c, content.charAt(++i));
+                } else if (Character.isSurrogate(c)) {
+                    return "must be well-formed text: it contains a lone surrogate (invalid UTF-16) at character " + codePoints;
+                }
+                if (isForbiddenControl(codePoint)) {
+                    return String.format("must not contain control character U+%04X (at character %d); only tab, "
+                            + "line feed, carriage return and form feed are allowed", codePoint, codePoints);
+                }
+                visible = visible || isVisible(codePoint);
             }
-            if (isForbiddenControl(codePoint)) {
-                return String.format("must not contain control character U+%04X (at character %d); only tab, "
-                        + "line feed, carriage return and form feed are allowed", codePoint, codePoints);
-            }
-            visible = visible || isVisible(codePoint);
             if (++codePoints > MAX_CODE_POINTS) {
                 return "must be at most " + MAX_CODE_POINTS + " characters (counted as Unicode code points)";
             }

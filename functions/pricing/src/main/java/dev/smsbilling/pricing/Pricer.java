@@ -5,9 +5,12 @@ import dev.smsbilling.pricing.destination.DestinationParser;
 import dev.smsbilling.pricing.rates.CountryRate;
 import dev.smsbilling.pricing.rates.RateTable;
 import dev.smsbilling.pricing.rates.RateTableLoader;
+import dev.smsbilling.pricing.segments.Encoding;
+import dev.smsbilling.pricing.segments.NonGsmCharacters;
 import dev.smsbilling.pricing.segments.SegmentCalculator;
 import dev.smsbilling.pricing.segments.SegmentCount;
 import dev.smsbilling.pricing.segments.SmartEncoding;
+import java.util.List;
 
 /**
  * Prices a message: the one place where a price is decided. Quote, send-charge and the batch
@@ -44,7 +47,7 @@ public final class Pricer {
         return new Quote(destination.e164(), destination.country(), destination.kind(),
                 count.encoding().label(), count.segments(), characters,
                 Money.BASE_SEGMENT_MICROS, destinationRate, perSegment, cost,
-                Money.CURRENCY, rates.version(), count.nonGsmCharacters(),
+                Money.CURRENCY, rates.version(), nonGsmCharacters(content, count),
                 savings(content, count, perSegment, cost));
     }
 
@@ -57,9 +60,13 @@ public final class Pricer {
                 .orElseThrow(() -> new DestinationNotSupported(destination.country()));
     }
 
+    private static List<String> nonGsmCharacters(String content, SegmentCount count) {
+        return count.encoding() == Encoding.GSM_7 ? List.of() : NonGsmCharacters.of(content);
+    }
+
     /** Offered only when replacing look-alikes is strictly cheaper; the message itself is never rewritten. */
     private static Quote.Savings savings(String content, SegmentCount original, long perSegment, long cost) {
-        if (original.nonGsmCharacters().isEmpty()) {
+        if (original.encoding() == Encoding.GSM_7) {
             return null;
         }
         String replaced = SmartEncoding.replace(content);

@@ -1,7 +1,8 @@
 package dev.smsbilling.pricing.rates;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import dev.smsbilling.pricing.Money;
 import dev.smsbilling.pricing.destination.Destination;
@@ -25,6 +26,7 @@ public final class RateTableLoader {
     static final String BUNDLED = "rate-table.json";
     /** $100 a segment: far above any real rate, low enough that 10 segments cannot overflow a long. */
     static final long MAX_RATE_MICROS = 100_000_000;
+    private static final JsonFactory JSON = new JsonFactory();
 
     private RateTableLoader() {
     }
@@ -54,44 +56,100 @@ public final class RateTableLoader {
     }
 
     static RateTable parse(InputStream in, String origin) throws IOException {
-        JsonNode root = new ObjectMapper().readTree(in);
-        String version = text(root, "version", origin);
-        if (!root.path("currency").asText().equals(Money.CURRENCY)) {
-            throw invalid(origin, "currency must be " + Money.CURRENCY);
+        // Streamed with jackson-core: a tree model would load Jackson's databind (about 0.15 s
+        // of class loading) before the first message is priced.
+        try (JsonParser json = JSON.createParser(in)) {
+            if (json.nextToken() != JsonToken.START_OBJECT) {
+                throw invalid(origin, "must be a JSON object");
+            }
+            String version = null;
+            String notice = "";
+            String currency = null;
+            Long baseMicros = null;
+            Map<String, CountryRate> rates = new LinkedHashMap<>();
+            while (json.nextToken() == JsonToken.FIELD_NAME) {
+                String field = json.currentName();
+                json.nextToken();
+                switch (field) {
+                    case "version" -> version = text(json, "version", origin);
+                    case "notice" -> notice = json.currentToken() == JsonToken.VALUE_STRING ? json.getText() : "";
+                    case "currency" -> currency = json.currentToken() == JsonToken.VALUE_STRING ? json.getText() : null;
+                    case "baseMicros" -> baseMicros = integer(json);
+                    case "rates" -> readRates(json, origin, rates);
+                    default -> json.skipChildren();
+                }
+            }
+            if (version == null) {
+                throw invalid(origin, "every version must be a non-empty string");
+            }
+            if (!Money.CURRENCY.equals(currency)) {
+                throw invalid(origin, "currency must be " + Money.CURRENCY);
+            }
+            if (baseMicros == null || baseMicros != Money.BASE_SEGMENT_MICROS) {
+                throw invalid(origin, "baseMicros must be " + Money.BASE_SEGMENT_MICROS);
+            }
+            if (rates.isEmpty()) {
+                throw invalid(origin, "has no rates");
+            }
+            return new RateTable(version, notice, rates);
         }
-        if (!root.path("baseMicros").canConvertToExactIntegral() || root.path("baseMicros").asLong() != Money.BASE_SEGMENT_MICROS) {
-            throw invalid(origin, "baseMicros must be " + Money.BASE_SEGMENT_MICROS);
+    }
+
+    private static void readRates(JsonParser json, String origin, Map<String, CountryRate> rates) throws IOException {
+        if (json.currentToken() != JsonToken.START_ARRAY) {
+            throw invalid(origin, "rates must be a list");
         }
         Set<String> regions = PhoneNumberUtil.getInstance().getSupportedRegions();
-        Map<String, CountryRate> rates = new LinkedHashMap<>();
-        for (JsonNode row : root.path("rates")) {
-            String country = text(row, "country", origin);
-            JsonNode rate = row.path("destinationRateMicros");
+        while (json.nextToken() == JsonToken.START_OBJECT) {
+            String country = null;
+            Long rate = null;
+            String source = "";
+            while (json.nextToken() == JsonToken.FIELD_NAME) {
+                String field = json.currentName();
+                json.nextToken();
+                switch (field) {
+                    case "country" -> country = text(json, "country", origin);
+                    case "destinationRateMicros" -> rate = integer(json);
+                    case "source" -> source = json.currentToken() == JsonToken.VALUE_STRING ? json.getText() : "";
+                    default -> json.skipChildren();
+                }
+            }
+            if (country == null) {
+                throw invalid(origin, "every country must be a non-empty string");
+            }
             if (!regions.contains(country)) {
                 throw invalid(origin, country + " is not a region code of the numbering plan");
             }
-            if (!rate.isIntegralNumber() || !rate.canConvertToLong() || rate.asLong() < 0 || rate.asLong() > MAX_RATE_MICROS) {
+            if (rate == null || rate < 0 || rate > MAX_RATE_MICROS) {
                 throw invalid(origin, country + ": destinationRateMicros must be an integer from 0 to " + MAX_RATE_MICROS);
             }
-            if (Destination.isLocalCountry(country) && rate.asLong() != 0) {
+            if (Destination.isLocalCountry(country) && rate != 0) {
                 throw invalid(origin, country + " is local and has no destination rate");
             }
-            if (rates.put(country, new CountryRate(country, rate.asLong(), row.path("source").asText(""))) != null) {
+            if (rates.put(country, new CountryRate(country, rate, source)) != null) {
                 throw invalid(origin, country + " appears twice");
             }
         }
-        if (rates.isEmpty()) {
-            throw invalid(origin, "has no rates");
+        if (json.currentToken() != JsonToken.END_ARRAY) {
+            throw invalid(origin, "every rate must be an object");
         }
-        return new RateTable(version, root.path("notice").asText(""), rates);
     }
 
-    private static String text(JsonNode node, String field, String origin) {
-        JsonNode value = node.path(field);
-        if (!value.isTextual() || value.asText().isBlank()) {
+    /** The current value as a long if it is a JSON integer that fits one; null otherwise. */
+    private static Long integer(JsonParser json) throws IOException {
+        if (json.currentToken() != JsonToken.VALUE_NUMBER_INT) {
+            json.skipChildren();
+            return null;
+        }
+        JsonParser.NumberType type = json.getNumberType();
+        return type == JsonParser.NumberType.INT || type == JsonParser.NumberType.LONG ? json.getLongValue() : null;
+    }
+
+    private static String text(JsonParser json, String field, String origin) throws IOException {
+        if (json.currentToken() != JsonToken.VALUE_STRING || json.getText().isBlank()) {
             throw invalid(origin, "every " + field + " must be a non-empty string");
         }
-        return value.asText();
+        return json.getText();
     }
 
     private static IllegalStateException invalid(String origin, String problem) {

@@ -9,6 +9,7 @@ import static dev.smsbilling.pricing.segments.BreakProperty.L;
 import static dev.smsbilling.pricing.segments.BreakProperty.LF;
 import static dev.smsbilling.pricing.segments.BreakProperty.LV;
 import static dev.smsbilling.pricing.segments.BreakProperty.LVT;
+import static dev.smsbilling.pricing.segments.BreakProperty.OTHER;
 import static dev.smsbilling.pricing.segments.BreakProperty.PREPEND;
 import static dev.smsbilling.pricing.segments.BreakProperty.REGIONAL_INDICATOR;
 import static dev.smsbilling.pricing.segments.BreakProperty.SPACING_MARK;
@@ -55,6 +56,11 @@ final class GraphemeBreaker {
 
     /** True when a new cluster starts at the next code point, which then begins that cluster. */
     boolean breaksBefore(BreakProperty next) {
+        // Letters of most scripts: no rule joins two of them, whatever came before.
+        if (previous == OTHER && next == OTHER) {
+            begin(next);
+            return true;
+        }
         if (isBoundaryBefore(next)) {
             begin(next);
             return true;

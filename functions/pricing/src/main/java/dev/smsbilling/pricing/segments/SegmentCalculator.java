@@ -1,7 +1,5 @@
 package dev.smsbilling.pricing.segments;
 
-import java.util.List;
-
 /**
  * Counts the SMS segments a text is sent in, agreeing with Twilio's public segment calculator
  * (npm {@code sms-segments-calculator} 1.3.0) on encoding and segment count for every input.
@@ -12,8 +10,10 @@ import java.util.List;
  * cluster (and so an escape pair or a surrogate pair) never straddles two parts. CR LF counts
  * as two characters, as it does for Twilio.
  *
- * <p>One pass over the text: both encodings are packed side by side, since which one applies is
- * known only at the end; nothing is allocated per character.
+ * <p>One pass over the text while it is all GSM-7 (most messages), a second, with grapheme
+ * breaking, only for the rest; nothing is allocated per character. Which characters forced UCS-2
+ * is a question of its own, {@link NonGsmCharacters}, because a campaign priced in bulk never
+ * asks it.
  */
 public final class SegmentCalculator {
 
@@ -23,13 +23,13 @@ public final class SegmentCalculator {
     /** Never throws on a non-null text; an unpaired surrogate counts as one UCS-2 unit. */
     public static SegmentCount count(CharSequence text) {
         SegmentCount gsm = countAllGsm(text);
-        return gsm != null ? gsm : new Pass(text).run();
+        return gsm != null ? gsm : countUcs2(text);
     }
 
     /**
      * Most messages are all GSM-7, and there every character is a cluster of its own, so they
-     * need no grapheme breaking at all; null as soon as a character is not GSM, and the full
-     * pass starts over.
+     * need no grapheme breaking at all; null as soon as a character is not GSM, and the UCS-2
+     * count starts over.
      */
     private static SegmentCount countAllGsm(CharSequence text) {
         SegmentPacker gsm = new SegmentPacker();
@@ -40,71 +40,24 @@ public final class SegmentCalculator {
             }
             gsm.add(septets * SegmentPacker.GSM_CHARACTER_BITS);
         }
-        return new SegmentCount(Encoding.GSM_7, gsm.parts(), text.length(), List.of());
+        return new SegmentCount(Encoding.GSM_7, gsm.parts(), text.length());
     }
 
-    /** The state of one count: not shared, so the calculator is safe to call from any thread. */
-    private static final class Pass {
-        private final CharSequence text;
-        private final GraphemeBreaker breaker = new GraphemeBreaker();
-        private final SegmentPacker gsm = new SegmentPacker();
-        private final SegmentPacker ucs2 = new SegmentPacker();
-        private final DistinctGraphemes nonGsm;
-        private boolean allGsm = true;
-        private int codePoints;
-
-        Pass(CharSequence text) {
-            this.text = text;
-            this.nonGsm = new DistinctGraphemes(text);
-        }
-
-        SegmentCount run() {
-            int clusterStart = 0;
-            for (int i = 0; i < text.length(); ) {
-                int codePoint = Character.codePointAt(text, i);
-                BreakProperty property = BreakPropertyTable.of(codePoint);
-                if (i == 0) {
-                    breaker.begin(property);
-                } else if (breaker.breaksBefore(property)) {
-                    cluster(clusterStart, i);
-                    clusterStart = i;
-                }
-                if (allGsm) {
-                    packGsm(codePoint);
-                }
-                codePoints++;
-                i += Character.charCount(codePoint);
-            }
-            if (text.length() > 0) {
-                cluster(clusterStart, text.length());
-            }
-            return allGsm
-                    ? new SegmentCount(Encoding.GSM_7, gsm.parts(), codePoints, List.of())
-                    : new SegmentCount(Encoding.UCS_2, ucs2.parts(), codePoints, nonGsm.inOrderOfAppearance());
-        }
-
-        // While the text is all GSM, every character is a cluster of its own (no GSM character
-        // joins another), so GSM packing can go character by character.
-        private void packGsm(int codePoint) {
-            int septets = Character.isBmpCodePoint(codePoint) ? GsmAlphabet.septets((char) codePoint) : 0;
-            if (septets == 0) {
-                allGsm = false;
+    /**
+     * A text with a character outside GSM-7: every cluster costs its UTF-16 units, and a cluster
+     * never straddles two parts.
+     */
+    private static SegmentCount countUcs2(CharSequence text) {
+        SegmentPacker ucs2 = new SegmentPacker();
+        GraphemeClusters.forEach(text, (start, end) -> {
+            if (GraphemeClusters.isCrLf(text, start, end)) {
+                // Twilio's calculator takes CR LF apart again after grapheme splitting.
+                ucs2.add(SegmentPacker.UCS_2_UNIT_BITS);
+                ucs2.add(SegmentPacker.UCS_2_UNIT_BITS);
             } else {
-                gsm.add(septets * SegmentPacker.GSM_CHARACTER_BITS);
+                ucs2.add((end - start) * SegmentPacker.UCS_2_UNIT_BITS);
             }
-        }
-
-        private void cluster(int start, int end) {
-            // Twilio's calculator takes CR LF apart again after grapheme splitting.
-            if (end - start == 2 && text.charAt(start) == '\r' && text.charAt(start + 1) == '\n') {
-                ucs2.add(SegmentPacker.UCS_2_UNIT_BITS);
-                ucs2.add(SegmentPacker.UCS_2_UNIT_BITS);
-                return;
-            }
-            ucs2.add((end - start) * SegmentPacker.UCS_2_UNIT_BITS);
-            if (end - start > 1 || !GsmAlphabet.contains(text.charAt(start))) {
-                nonGsm.add(start, end);
-            }
-        }
+        });
+        return new SegmentCount(Encoding.UCS_2, ucs2.parts(), Character.codePointCount(text, 0, text.length()));
     }
 }

@@ -27,7 +27,7 @@ class SegmentCalculatorTest {
         "1531,11", "1600,11"})
     void gsmTextFitsIn160SeptetsThen153PerPart(int letters, int segments) {
         assertThat(count(times(letters, GSM_LETTER)))
-                .isEqualTo(new SegmentCount(Encoding.GSM_7, segments, letters, List.of()));
+                .isEqualTo(new SegmentCount(Encoding.GSM_7, segments, letters));
     }
 
     @ParameterizedTest(name = "{0} UCS-2 letters take {1} segments")
@@ -37,7 +37,7 @@ class SegmentCalculatorTest {
         SegmentCount count = count(times(letters, UCS_2_LETTER));
         assertThat(count.encoding()).isEqualTo(Encoding.UCS_2);
         assertThat(count.segments()).isEqualTo(segments);
-        assertThat(count.nonGsmCharacters()).containsExactly(UCS_2_LETTER);
+        assertThat(NonGsmCharacters.of(times(letters, UCS_2_LETTER))).containsExactly(UCS_2_LETTER);
     }
 
     @Test
@@ -87,7 +87,7 @@ class SegmentCalculatorTest {
     @Test
     void crlfIsTwoCharacters() {
         assertThat(count(times(79, "a") + "\r\n" + times(79, "a")))
-                .isEqualTo(new SegmentCount(Encoding.GSM_7, 1, 160, List.of()));
+                .isEqualTo(new SegmentCount(Encoding.GSM_7, 1, 160));
         assertThat(count(times(79, "a") + "\r\n" + times(80, "a")).segments()).isEqualTo(2);
         assertThat(count(times(34, UCS_2_LETTER) + "\r\n" + times(34, UCS_2_LETTER)).segments()).isEqualTo(1);
         assertThat(count(times(34, UCS_2_LETTER) + "\r\n" + times(35, UCS_2_LETTER)).segments()).isEqualTo(2);
@@ -105,15 +105,15 @@ class SegmentCalculatorTest {
 
     @Test
     void nonGsmCharactersAreWholeClustersOnceEachInOrderOfAppearance() {
-        SegmentCount count = count("Héllo 😀 wörld 😀 ñ e\u0301 👍🏽 é");
-        assertThat(count.encoding()).isEqualTo(Encoding.UCS_2);
-        assertThat(count.nonGsmCharacters()).containsExactly("😀", "e\u0301", "👍🏽");
-        assertThat(count("Hello ñ €").nonGsmCharacters()).isEmpty();
+        String text = "Héllo 😀 wörld 😀 ñ e\u0301 👍🏽 é\r\n";
+        assertThat(count(text).encoding()).isEqualTo(Encoding.UCS_2);
+        assertThat(NonGsmCharacters.of(text)).containsExactly("😀", "e\u0301", "👍🏽");
+        assertThat(NonGsmCharacters.of("Hello ñ €\r\n")).isEmpty();
     }
 
     @Test
     void theResultListCannotBeChanged() {
-        List<String> nonGsm = count("😀").nonGsmCharacters();
+        List<String> nonGsm = NonGsmCharacters.of("😀");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> nonGsm.add("x"))
                 .isInstanceOf(UnsupportedOperationException.class);
     }
@@ -129,7 +129,8 @@ class SegmentCalculatorTest {
 
     @Test
     void unpairedSurrogatesCountAsOneUnitEachAndNeverThrow() {
-        assertThat(count("\ud800")).isEqualTo(new SegmentCount(Encoding.UCS_2, 1, 1, List.of("\ud800")));
+        assertThat(count("\ud800")).isEqualTo(new SegmentCount(Encoding.UCS_2, 1, 1));
+        assertThat(NonGsmCharacters.of("\ud800")).containsExactly("\ud800");
         assertThat(count("a\udc00\ud800").characters()).isEqualTo(3);
         assertThat(count(times(70, "\udc00")).segments()).isEqualTo(1);
         assertThat(count("").segments()).isEqualTo(1);
