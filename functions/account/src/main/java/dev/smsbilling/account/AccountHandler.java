@@ -1,10 +1,10 @@
 package dev.smsbilling.account;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import dev.smsbilling.billing.runtime.Settings;
+import dev.smsbilling.http.Settings;
 import dev.smsbilling.billing.runtime.Stores;
 import dev.smsbilling.billing.store.Account;
-import dev.smsbilling.billing.store.ApiKeys;
+import dev.smsbilling.http.auth.ApiKeys;
 import dev.smsbilling.billing.store.AutoCharge;
 import dev.smsbilling.billing.store.AutoChargeSettings;
 import dev.smsbilling.billing.store.BillingStore;

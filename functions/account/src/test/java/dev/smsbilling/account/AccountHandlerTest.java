@@ -6,7 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.smsbilling.authorizer.AuthorizerHandler;
-import dev.smsbilling.billing.store.ApiKeys;
+import dev.smsbilling.aws.AwsAccess;
+import dev.smsbilling.http.auth.ApiKeys;
 import dev.smsbilling.billing.store.BillingStore;
 import dev.smsbilling.billing.store.Subscription;
 import dev.smsbilling.endpoint.RealDynamoDb;
@@ -43,7 +44,7 @@ class AccountHandlerTest {
         assertThat(accountId).startsWith("BA");
         assertThat(apiKey).startsWith("key_");
 
-        JsonNode authorized = authorize(new AuthorizerHandler(store), "Bearer " + apiKey);
+        JsonNode authorized = authorize(new AuthorizerHandler(AwsAccess.emulator(table.endpoint().uri()), table.name()), "Bearer " + apiKey);
         assertThat(authorized.path("context").path("accountId").textValue()).isEqualTo(accountId);
         assertThat(table.client().scan(b -> b.tableName(table.name())).items().toString())
                 .as("the key is stored only as its hash").doesNotContain(apiKey);

@@ -2,7 +2,7 @@ package dev.smsbilling.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.smsbilling.billing.store.ApiKeys;
+import dev.smsbilling.http.auth.ApiKeys;
 import dev.smsbilling.billing.store.AutoCharge;
 import dev.smsbilling.billing.store.BillingStore;
 import dev.smsbilling.billing.store.Subscription;

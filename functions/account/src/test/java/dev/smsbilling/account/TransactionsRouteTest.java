@@ -3,7 +3,7 @@ package dev.smsbilling.account;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.smsbilling.billing.store.ApiKeys;
+import dev.smsbilling.http.auth.ApiKeys;
 import dev.smsbilling.billing.store.BillingStore;
 import dev.smsbilling.billing.store.Subscription;
 import dev.smsbilling.endpoint.RealDynamoDb;

@@ -2,7 +2,7 @@ package dev.smsbilling.addfunds;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.smsbilling.billing.payment.PaymentMethods;
-import dev.smsbilling.billing.store.Sha256;
+import dev.smsbilling.http.Sha256;
 import dev.smsbilling.http.JsonBody;
 import dev.smsbilling.http.Validation;
 

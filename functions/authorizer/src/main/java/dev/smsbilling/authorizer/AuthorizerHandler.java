@@ -5,14 +5,12 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.smsbilling.billing.runtime.Settings;
-import dev.smsbilling.billing.runtime.Stores;
-import dev.smsbilling.billing.store.ApiKeys;
-import dev.smsbilling.billing.store.BillingStore;
+import dev.smsbilling.aws.AwsAccess;
+import dev.smsbilling.http.Settings;
+import dev.smsbilling.http.auth.ApiKeys;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -33,28 +31,28 @@ import java.util.Optional;
  * template's {@code ReauthorizeEvery}, so a revoked key keeps working until its entry expires.
  *
  * <p>The key is hashed at once and never logged or kept. A failed lookup throws, which API
- * Gateway turns into a 500: failing closed, never guessing an account.
+ * Gateway turns into a 500: failing closed, never guessing an account. The lookup is a signed
+ * HTTP request rather than the DynamoDB client ({@link SignedDynamoDb} says why).
  */
 public final class AuthorizerHandler implements RequestStreamHandler {
     // The runtime owns the output stream; closing it is not ours to do.
     private static final JsonFactory JSON = new JsonFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
-    private final BillingStore store;
+    private final ApiKeyTable keys;
 
     public AuthorizerHandler() {
-        Settings settings = Settings.fromEnvironment();
-        this.store = Stores.fromSettings(settings);
+        this(AwsAccess.fromSettings(Settings.fromEnvironment()), Settings.fromEnvironment().tableName());
     }
 
-    public AuthorizerHandler(BillingStore store) {
-        this.store = Objects.requireNonNull(store, "store");
+    /** Looks keys up in {@code tableName}, reached as {@code aws} says (the local API and tests name theirs). */
+    public AuthorizerHandler(AwsAccess aws, String tableName) {
+        this.keys = new ApiKeyTable(new SignedDynamoDb(aws), tableName);
     }
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        Optional<String> accountId = ApiKeyCredential.fromHeader(AuthorizerEvent.authorization(input))
-                .map(ApiKeys::hash)
-                .flatMap(store::accountForApiKeyHash);
+        Optional<String> key = ApiKeyCredential.fromHeader(AuthorizerEvent.authorization(input));
+        Optional<String> accountId = key.isPresent() ? keys.accountFor(ApiKeys.hash(key.get())) : Optional.empty();
         writeSimpleResponse(accountId, output);
     }
 

@@ -39,8 +39,12 @@ final class AuthorizerCall {
     }
 
     static JsonNode invoke(AuthorizerHandler handler, JsonNode event) {
+        return invoke(handler, toBytes(event));
+    }
+
+    static byte[] toBytes(JsonNode event) {
         try {
-            return invoke(handler, JSON.writeValueAsBytes(event));
+            return JSON.writeValueAsBytes(event);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

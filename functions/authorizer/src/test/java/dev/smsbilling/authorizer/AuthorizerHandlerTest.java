@@ -1,19 +1,28 @@
 package dev.smsbilling.authorizer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.smsbilling.billing.store.ApiKeys;
+import dev.smsbilling.aws.AwsAccess;
 import dev.smsbilling.billing.store.BillingStore;
 import dev.smsbilling.billing.store.Subscription;
 import dev.smsbilling.endpoint.RealDynamoDb;
 import dev.smsbilling.endpoint.TestTable;
+import dev.smsbilling.http.auth.ApiKeyItem;
+import dev.smsbilling.http.auth.ApiKeys;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 @RealDynamoDb
 class AuthorizerHandlerTest {
@@ -22,10 +31,19 @@ class AuthorizerHandlerTest {
     private final String apiKey = ApiKeys.generate();
     private final String accountId;
 
+    private final TestTable table;
+
     AuthorizerHandlerTest(TestTable table) {
+        this.table = table;
         this.store = new BillingStore(table.client(), table.name(), Clock.systemUTC());
-        this.handler = new AuthorizerHandler(store);
+        this.handler = handlerFor(table.name());
         this.accountId = store.createAccount(Subscription.ACTIVE, ApiKeys.hash(apiKey)).id();
+    }
+
+    /** The handler as deployed, its signed requests going to the test's real DynamoDB endpoint. */
+    private AuthorizerHandler handlerFor(String tableName) {
+        AwsAccess aws = AwsAccess.emulator(table.endpoint().uri());
+        return new AuthorizerHandler(aws, tableName);
     }
 
     @Test
@@ -105,6 +123,39 @@ class AuthorizerHandlerTest {
 
         assertThat(AuthorizerCall.invoke(handler, AuthorizerCall.withAuthorization(otherKey))
                 .path("context").path("accountId").textValue()).isEqualTo(other).isNotEqualTo(accountId);
+    }
+
+    @Test
+    void aDamagedKeyItemFailsClosed() {
+        String noFlag = ApiKeys.generate();
+        String flagNotBoolean = ApiKeys.generate();
+        String accountNotString = ApiKeys.generate();
+        putKeyItem(noFlag, Map.of("accountId", AttributeValue.fromS(accountId)));
+        putKeyItem(flagNotBoolean, Map.of("accountId", AttributeValue.fromS(accountId), "revoked", AttributeValue.fromS("false")));
+        putKeyItem(accountNotString, Map.of("accountId", AttributeValue.fromN("1"), "revoked", AttributeValue.fromBool(false)));
+
+        for (String key : List.of(noFlag, flagNotBoolean, accountNotString)) {
+            assertNoAccount(AuthorizerCall.invoke(handler, AuthorizerCall.withAuthorization(key)));
+        }
+    }
+
+    @Test
+    void aLookupDynamoDbRefusesThrowsInsteadOfGuessing() {
+        AuthorizerHandler lost = handlerFor("no-such-table");
+
+        assertThatThrownBy(() -> lost.handleRequest(
+                new ByteArrayInputStream(AuthorizerCall.toBytes(AuthorizerCall.withAuthorization(apiKey))),
+                new ByteArrayOutputStream(), null))
+                .isInstanceOf(DynamoDbFailure.class)
+                .hasMessageContaining("ResourceNotFoundException")
+                .hasMessageNotContaining(ApiKeys.hash(apiKey));
+    }
+
+    private void putKeyItem(String key, Map<String, AttributeValue> attributes) {
+        Map<String, AttributeValue> item = new HashMap<>(attributes);
+        item.put("pk", AttributeValue.fromS(ApiKeyItem.partitionKey(ApiKeys.hash(key))));
+        item.put("sk", AttributeValue.fromS(ApiKeyItem.SORT_KEY_VALUE));
+        table.client().putItem(r -> r.tableName(table.name()).item(item));
     }
 
     private static void assertNoAccount(JsonNode answer) {

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.smsbilling.billing.payment.PaymentProcessor;
 import dev.smsbilling.billing.runtime.PaymentProcessors;
-import dev.smsbilling.billing.runtime.Settings;
+import dev.smsbilling.http.Settings;
 import dev.smsbilling.billing.runtime.Stores;
 import dev.smsbilling.billing.store.BillingStore;
 import java.io.IOException;

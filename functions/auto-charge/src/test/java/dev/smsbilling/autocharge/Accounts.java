@@ -3,7 +3,7 @@ package dev.smsbilling.autocharge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smsbilling.billing.store.Account;
-import dev.smsbilling.billing.store.ApiKeys;
+import dev.smsbilling.http.auth.ApiKeys;
 import dev.smsbilling.billing.store.AutoChargeSettings;
 import dev.smsbilling.billing.store.BillingStore;
 import dev.smsbilling.billing.store.Committed;

@@ -4,7 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import dev.smsbilling.billing.api.Deadlines;
 import dev.smsbilling.billing.api.Outcomes;
 import dev.smsbilling.billing.api.RequestHash;
-import dev.smsbilling.billing.runtime.Settings;
+import dev.smsbilling.http.Settings;
 import dev.smsbilling.billing.runtime.Stores;
 import dev.smsbilling.billing.store.BillingStore;
 import dev.smsbilling.billing.store.DebitResult;

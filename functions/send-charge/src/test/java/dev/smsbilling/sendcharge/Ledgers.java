@@ -1,6 +1,6 @@
 package dev.smsbilling.sendcharge;
 
-import dev.smsbilling.billing.store.ApiKeys;
+import dev.smsbilling.http.auth.ApiKeys;
 import dev.smsbilling.billing.store.BillingStore;
 import dev.smsbilling.billing.store.Credit;
 import dev.smsbilling.billing.store.Deadline;

@@ -1,7 +1,7 @@
 package dev.smsbilling.billing.api;
 
 import dev.smsbilling.billing.store.Idempotency;
-import dev.smsbilling.billing.store.Sha256;
+import dev.smsbilling.http.Sha256;
 import dev.smsbilling.http.IdempotencyKey;
 
 /**

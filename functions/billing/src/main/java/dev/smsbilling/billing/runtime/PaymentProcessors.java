@@ -4,6 +4,7 @@ import dev.smsbilling.billing.payment.PaymentProcessor;
 import dev.smsbilling.billing.payment.SandboxPaymentProcessor;
 import dev.smsbilling.billing.payment.StripeConfig;
 import dev.smsbilling.billing.payment.StripePaymentProcessor;
+import dev.smsbilling.http.Settings;
 import java.util.Locale;
 import java.util.function.Supplier;
 

@@ -1,6 +1,7 @@
 package dev.smsbilling.billing.runtime;
 
 import dev.smsbilling.billing.store.BillingStore;
+import dev.smsbilling.http.Settings;
 import java.time.Clock;
 
 /** The store of a function instance, built once from its settings. */

@@ -1,5 +1,6 @@
 package dev.smsbilling.billing.runtime;
 
+import dev.smsbilling.http.Settings;
 import java.util.function.Supplier;
 
 /**

@@ -1,5 +1,7 @@
 package dev.smsbilling.billing.store;
 
+import dev.smsbilling.http.auth.ApiKeyItem;
+
 /** Attribute names of the table's items, shared by the item mappers and the expressions. */
 final class Attributes {
     static final String PK = "pk";
@@ -67,7 +69,8 @@ final class Attributes {
     static final String PENDING_AMOUNT = "pendingAmountMicros";
 
     static final String ACCOUNT_ID = "accountId";
-    static final String REVOKED = "revoked";
+    /** Read by the authorizer without this module: see {@link ApiKeyItem}. */
+    static final String REVOKED = ApiKeyItem.REVOKED;
 
     private Attributes() {
     }

@@ -1,5 +1,7 @@
 package dev.smsbilling.billing.store;
 
+import dev.smsbilling.http.Sha256;
+
 /**
  * The processor's idempotency key of an auto-charge attempt. It depends only on what stays fixed
  * while a charge may be in flight: the account, the crossing and the number of declines recorded

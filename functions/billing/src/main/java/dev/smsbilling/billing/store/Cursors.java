@@ -1,5 +1,6 @@
 package dev.smsbilling.billing.store;
 
+import dev.smsbilling.http.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HexFormat;

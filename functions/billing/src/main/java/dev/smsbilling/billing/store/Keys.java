@@ -1,5 +1,6 @@
 package dev.smsbilling.billing.store;
 
+import dev.smsbilling.http.auth.ApiKeyItem;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -42,7 +43,7 @@ final class Keys {
     }
 
     static Map<String, AttributeValue> apiKey(String apiKeyHash) {
-        return key("APIKEY#" + apiKeyHash, "APIKEY");
+        return key(ApiKeyItem.partitionKey(apiKeyHash), ApiKeyItem.SORT_KEY_VALUE);
     }
 
     private static Map<String, AttributeValue> key(String pk, String sk) {

@@ -13,6 +13,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.smsbilling.billing.payment.ChargeRequest;
 import dev.smsbilling.billing.payment.SandboxPaymentProcessor;
 import dev.smsbilling.billing.payment.StripePaymentProcessor;
+import dev.smsbilling.http.Settings;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;

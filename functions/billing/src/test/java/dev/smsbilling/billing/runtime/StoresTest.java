@@ -2,7 +2,8 @@ package dev.smsbilling.billing.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.smsbilling.billing.store.ApiKeys;
+import dev.smsbilling.http.Settings;
+import dev.smsbilling.http.auth.ApiKeys;
 import dev.smsbilling.billing.store.Subscription;
 import dev.smsbilling.endpoint.RealDynamoDb;
 import dev.smsbilling.endpoint.TestTable;

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.smsbilling.billing.testing.MovableClock;
 import dev.smsbilling.billing.testing.WholeLedger;
 import dev.smsbilling.endpoint.TestTable;
+import dev.smsbilling.http.Sha256;
+import dev.smsbilling.http.auth.ApiKeys;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -171,7 +171,7 @@ public final class ColdStart {
             }
             ZipContents contents = ZipContents.of(zip);
             zips.put(name, contents);
-            boolean dynamo = contents.jars().stream().anyMatch(j -> j.name().startsWith("dynamodb-"));
+            boolean dynamo = function.usesDynamoDb();
             usesDynamoDb.put(name, dynamo);
             events.put(name, event.get());
             List<Path> classpath = new ArrayList<>();

@@ -12,9 +12,10 @@ import java.util.List;
  * @param authorizer whether the HTTP API uses it as its Lambda authorizer
  * @param scheduled  whether a Schedule event invokes it
  * @param javaOptions the JAVA_TOOL_OPTIONS Lambda would give its JVM (Globals, then the function's own)
+ * @param usesDynamoDb whether its policies allow any DynamoDB action
  */
 public record LambdaFunction(String logicalId, String codeUri, String handler, List<String> routeKeys,
-                             boolean authorizer, boolean scheduled, String javaOptions) {
+                             boolean authorizer, boolean scheduled, String javaOptions, boolean usesDynamoDb) {
     public LambdaFunction {
         routeKeys = List.copyOf(routeKeys);
     }

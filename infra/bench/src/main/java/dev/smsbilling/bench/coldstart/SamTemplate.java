@@ -69,7 +69,8 @@ public final class SamTemplate {
             String options = properties.path("Environment").path("Variables").path("JAVA_TOOL_OPTIONS").asText(globalOptions);
             functions.add(new LambdaFunction(id, properties.path("CodeUri").asText(globalCodeUri),
                     properties.path("Handler").asText(globalHandler), routes,
-                    authorizers.contains("|" + id + "|"), scheduled, options));
+                    authorizers.contains("|" + id + "|"), scheduled, options,
+                    properties.path("Policies").toString().contains("dynamodb:")));
         }
         return functions;
     }

@@ -2,7 +2,7 @@ package dev.smsbilling.bench.coldstart;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.smsbilling.billing.store.Account;
-import dev.smsbilling.billing.store.ApiKeys;
+import dev.smsbilling.http.auth.ApiKeys;
 import dev.smsbilling.billing.store.BillingStore;
 import dev.smsbilling.billing.store.Credit;
 import dev.smsbilling.billing.store.Deadline;

@@ -8,7 +8,7 @@ import dev.smsbilling.billing.store.BareSendRequests;
 import dev.smsbilling.billing.store.BillingStore;
 import dev.smsbilling.billing.store.Idempotency;
 import dev.smsbilling.billing.store.MessageCharge;
-import dev.smsbilling.billing.store.Sha256;
+import dev.smsbilling.http.Sha256;
 import dev.smsbilling.billing.store.StoredResponse;
 import dev.smsbilling.http.testing.FunctionCall;
 import dev.smsbilling.pricing.Pricer;

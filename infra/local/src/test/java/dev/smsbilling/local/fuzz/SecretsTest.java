@@ -2,7 +2,7 @@ package dev.smsbilling.local.fuzz;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.smsbilling.billing.store.ApiKeys;
+import dev.smsbilling.http.auth.ApiKeys;
 import dev.smsbilling.endpoint.RealDynamoDb;
 import dev.smsbilling.endpoint.TestTable;
 import dev.smsbilling.local.HandlerFactory;

@@ -1,5 +1,6 @@
-package dev.smsbilling.billing.store;
+package dev.smsbilling.http.auth;
 
+import dev.smsbilling.http.Sha256;
 import java.security.SecureRandom;
 import java.util.Base64;
 

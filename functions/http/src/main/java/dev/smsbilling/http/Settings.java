@@ -1,4 +1,4 @@
-package dev.smsbilling.billing.runtime;
+package dev.smsbilling.http;
 
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -12,7 +12,8 @@ public final class Settings {
     private final UnaryOperator<String> environment;
     private final UnaryOperator<String> properties;
 
-    Settings(UnaryOperator<String> environment, UnaryOperator<String> properties) {
+    /** Settings read from other sources than the process's own (tests). */
+    public Settings(UnaryOperator<String> environment, UnaryOperator<String> properties) {
         this.environment = environment;
         this.properties = properties;
     }

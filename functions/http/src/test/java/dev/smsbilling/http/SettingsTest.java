@@ -1,4 +1,4 @@
-package dev.smsbilling.billing.runtime;
+package dev.smsbilling.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

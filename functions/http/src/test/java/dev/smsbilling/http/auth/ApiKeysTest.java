@@ -1,4 +1,4 @@
-package dev.smsbilling.billing.store;
+package dev.smsbilling.http.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
