@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import dev.smsbilling.http.auth.ApiKeyItem;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -30,6 +31,13 @@ final class ApiKeyTable {
     /** The account of a live key; empty for an unknown or revoked one, or a damaged item (fail closed). */
     Optional<String> accountFor(String apiKeyHash) throws IOException {
         return accountIn(dynamoDb.call("GetItem", getItem(apiKeyHash)));
+    }
+
+    /** Builds and signs a lookup without sending it (SnapStart priming: no request, no credentials). */
+    void prime(String apiKeyHash) throws IOException {
+        dynamoDb.prime("GetItem", getItem(apiKeyHash));
+        accountIn("{\"Item\": {\"accountId\": {\"S\": \"BA_priming\"}, \"revoked\": {\"BOOL\": false}}}"
+                .getBytes(StandardCharsets.UTF_8));
     }
 
     private byte[] getItem(String apiKeyHash) throws IOException {

@@ -16,6 +16,7 @@ import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 
 /**
  * Sends one DynamoDB read over the service's JSON protocol, signed with Signature Version 4 by
@@ -68,19 +69,31 @@ final class SignedDynamoDb {
         }
     }
 
-    private byte[] send(String operation, byte[] body) throws IOException {
+    /**
+     * Signs a request without sending it, with made-up credentials: SnapStart priming, so the
+     * signer and its cryptography are warm in the snapshot while real credentials are not in it.
+     */
+    void prime(String operation, byte[] body) {
+        sign(operation, body, AwsCredentialsIdentity.create("priming", "priming"));
+    }
+
+    private SignedRequest sign(String operation, byte[] body, AwsCredentialsIdentity identity) {
         SdkHttpRequest request = SdkHttpRequest.builder()
                 .method(SdkHttpMethod.POST)
                 .uri(endpoint)
                 .putHeader("Content-Type", JSON_1_0)
                 .putHeader("X-Amz-Target", TARGET_PREFIX + operation)
                 .build();
-        SignedRequest signed = signer.sign(r -> r
-                .identity(aws.credentials().resolveCredentials())
+        return signer.sign(r -> r
+                .identity(identity)
                 .request(request)
                 .payload(ContentStreamProvider.fromByteArray(body))
                 .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "dynamodb")
                 .putProperty(AwsV4HttpSigner.REGION_NAME, aws.region()));
+    }
+
+    private byte[] send(String operation, byte[] body) throws IOException {
+        SignedRequest signed = sign(operation, body, aws.credentials().resolveCredentials());
 
         HttpURLConnection connection = (HttpURLConnection) endpoint.toURL().openConnection();
         try {

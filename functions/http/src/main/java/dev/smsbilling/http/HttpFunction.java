@@ -3,10 +3,12 @@ package dev.smsbilling.http;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The base of every HTTP function: event in, response out, errors as the contract's envelope.
@@ -24,6 +26,18 @@ import java.io.OutputStream;
 public abstract class HttpFunction implements RequestStreamHandler {
 
     protected abstract ApiResponse handle(ApiRequest request, Context context);
+
+    /**
+     * Answers these payload-2.0 events once before a SnapStart snapshot ({@link Priming}), the
+     * answers thrown away. Only for requests with no effect outside the function.
+     */
+    protected final void primeBeforeSnapshot(String... events) {
+        Priming.beforeSnapshot(getClass().getSimpleName(), () -> {
+            for (String event : events) {
+                handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), OutputStream.nullOutputStream(), null);
+            }
+        });
+    }
 
     @Override
     public final void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {

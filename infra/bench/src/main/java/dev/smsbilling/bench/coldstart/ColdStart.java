@@ -34,6 +34,8 @@ public final class ColdStart {
     static final String FLOOR_API = "floor (b): empty RequestHandler<APIGatewayV2HTTPEvent, …>";
     /** DESIGN: kept free of the DynamoDB SDK where they can be, so that they start fast. */
     static final List<String> FAST_FUNCTIONS = List.of("quote", "authorizer");
+    /** The functions whose handlers register SnapStart priming hooks (the others have none yet). */
+    static final List<String> PRIMING_FUNCTIONS = List.of("quote", "authorizer");
     static final double FAST_TARGET = 1.0;
     static final double DYNAMODB_TARGET = 2.5;
     /** The quote function's zip; every other function's may be up to {@link #ZIP_TARGET}. */
@@ -95,6 +97,7 @@ public final class ColdStart {
             for (Target target : List.copyOf(targets)) {
                 censusOf(target);
             }
+            targets.addAll(primedVariants(targets));
             if (cds) {
                 targets.addAll(appCdsVariants(targets));
             }
@@ -244,7 +247,7 @@ public final class ColdStart {
         List<Target> variants = new ArrayList<>();
         Path archives = Files.createDirectories(work.resolve("cds"));
         for (Target target : targets) {
-            if (target.label().equals(FLOOR_STREAM) || failures.containsKey(target.label())) {
+            if (target.label().equals(FLOOR_STREAM) || target.kind() == Target.Kind.VARIANT || failures.containsKey(target.label())) {
                 continue;
             }
             String safe = target.label().replaceAll("[^A-Za-z0-9-]+", "_");
@@ -264,6 +267,23 @@ public final class ColdStart {
             }
         }
         return variants;
+    }
+
+    /** The functions that register SnapStart priming hooks, run with them before their first invocation. */
+    private List<Target> primedVariants(List<Target> targets) {
+        List<Target> variants = new ArrayList<>();
+        for (Target target : targets) {
+            ZipContents zip = zips.get(target.label());
+            if (target.kind() == Target.Kind.FUNCTION && zip != null && PRIMING_FUNCTIONS.contains(target.label())
+                    && zip.jars().stream().anyMatch(jar -> jar.name().startsWith("crac-"))) {
+                variants.add(target.withFlags(primedLabel(target.label()), List.of("-D" + LambdaLauncher.PRIME_PROPERTY + "=true")));
+            }
+        }
+        return variants;
+    }
+
+    static String primedLabel(String label) {
+        return label + " + priming hook";
     }
 
     static String appCdsLabel(String label) {

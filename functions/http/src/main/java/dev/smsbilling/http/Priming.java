@@ -1,0 +1,106 @@
+package dev.smsbilling.http;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.crac.Context;
+import org.crac.Core;
+import org.crac.Resource;
+
+/**
+ * SnapStart priming: work run once before Lambda snapshots an initialised function, so that the
+ * classes and compiled code of a real request are in the snapshot and a restored instance answers
+ * its first request about as fast as its second. Without SnapStart no snapshot is taken and the
+ * work never runs.
+ *
+ * <p>Priming must have no effect outside the function: no write, no credentials (they would be
+ * frozen into the snapshot), no request a customer could see.
+ */
+public final class Priming {
+    /** org.crac holds resources weakly; these must live as long as the function. */
+    private static final List<Resource> REGISTERED = new CopyOnWriteArrayList<>();
+    private static final JsonFactory JSON = new JsonFactory();
+
+    /** What a priming step runs; it may throw, which is logged and never stops the snapshot. */
+    public interface Work {
+        void run() throws Exception;
+    }
+
+    private Priming() {
+    }
+
+    /**
+     * A payload-2.0 event of {@code routeKey} ("POST /v1/messages/quote") from an account that
+     * does not exist, with {@code body} as its JSON body (null for none).
+     */
+    public static String apiEvent(String routeKey, String body) {
+        String path = routeKey.substring(routeKey.indexOf(' ') + 1);
+        var json = new StringWriter();
+        try (JsonGenerator g = JSON.createGenerator(json)) {
+            g.writeStartObject();
+            g.writeStringField("version", "2.0");
+            g.writeStringField("routeKey", routeKey);
+            g.writeStringField("rawPath", path);
+            g.writeObjectFieldStart("headers");
+            g.writeStringField("content-type", "application/json");
+            g.writeEndObject();
+            g.writeObjectFieldStart("requestContext");
+            g.writeObjectFieldStart("http");
+            g.writeStringField("method", routeKey.substring(0, routeKey.indexOf(' ')));
+            g.writeStringField("path", path);
+            g.writeEndObject();
+            g.writeObjectFieldStart("authorizer");
+            g.writeObjectFieldStart("lambda");
+            g.writeStringField("accountId", "BA_priming");
+            g.writeEndObject();
+            g.writeEndObject();
+            g.writeEndObject();
+            if (body != null) {
+                g.writeStringField("body", body);
+            }
+            g.writeBooleanField("isBase64Encoded", false);
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return json.toString();
+    }
+
+    /**
+     * Runs every registered step the way a snapshot would, for the cold-start benchmark and
+     * tests: org.crac fires its hooks only inside a real checkpoint.
+     */
+    public static void simulateSnapshot() {
+        for (Resource resource : REGISTERED) {
+            try {
+                resource.beforeCheckpoint(null);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    public static void beforeSnapshot(String name, Work work) {
+        Resource resource = new Resource() {
+            @Override
+            public void beforeCheckpoint(Context<? extends Resource> context) {
+                try {
+                    work.run();
+                } catch (Exception | LinkageError e) {
+                    // A snapshot without priming is slower to warm, not wrong.
+                    System.err.println("priming " + name + " failed: " + e.getClass().getName());
+                }
+            }
+
+            @Override
+            public void afterRestore(Context<? extends Resource> context) {
+            }
+        };
+        REGISTERED.add(resource);
+        Core.getGlobalContext().register(resource);
+    }
+}
