@@ -69,7 +69,9 @@ final class StripeHttp {
 
     /**
      * Buffered, not streamed: in streaming mode the JDK turns a 401 into an HttpRetryException
-     * instead of returning it, and the 401's error body is what says our key is wrong.
+     * instead of returning it, and the 401's error body is what says our key is wrong. A buffered
+     * POST may be resent once by the JDK itself when the connection drops before an answer; it
+     * resends the same bytes and headers, Idempotency-Key included, so that is as safe as ours.
      */
     private static void writeForm(HttpURLConnection connection, String form) throws IOException {
         connection.setDoOutput(true);
