@@ -1,25 +1,30 @@
 package dev.smsbilling.billing.payment;
 
-import com.stripe.param.PaymentIntentCreateParams;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
-/** The PaymentIntent that one {@link ChargeRequest} asks Stripe to create and confirm in one call. */
+/**
+ * The form parameters of the PaymentIntent that one {@link ChargeRequest} asks Stripe to create
+ * and confirm in one call, named as Stripe's API reference names them.
+ */
 final class PaymentIntentParams {
     private PaymentIntentParams() {
     }
 
-    static PaymentIntentCreateParams of(ChargeRequest request) {
-        return PaymentIntentCreateParams.builder()
-                .setAmount(Cents.fromMicros(request.amountMicros()))
-                .setCurrency("usd")
-                .setPaymentMethod(request.paymentMethod())
-                // Cards only: they settle while we wait, where bank debits would sit in
-                // "processing" for days and redirect methods need a customer who is not here.
-                .addPaymentMethodType("card")
-                .setConfirm(true)
-                // Top-ups and auto-charges run without the customer: Stripe then declines with
-                // authentication_required instead of waiting for a 3-D Secure challenge.
-                .setOffSession(true)
-                .setDescription(request.description())
-                .build();
+    /** @throws IllegalArgumentException when the amount is not a whole number of cents */
+    static Map<String, String> of(ChargeRequest request) {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("amount", Long.toString(Cents.fromMicros(request.amountMicros())));
+        params.put("currency", "usd");
+        params.put("payment_method", request.paymentMethod());
+        // Cards only: they settle while we wait, where bank debits would sit in
+        // "processing" for days and redirect methods need a customer who is not here.
+        params.put("payment_method_types[0]", "card");
+        params.put("confirm", "true");
+        // Top-ups and auto-charges run without the customer: Stripe then declines with
+        // authentication_required instead of waiting for a 3-D Secure challenge.
+        params.put("off_session", "true");
+        params.put("description", request.description());
+        return params;
     }
 }

@@ -4,10 +4,10 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How the Stripe client talks to Stripe. The defaults suit a Lambda: short timeouts, because a
- * hung call would otherwise eat the invocation, and two retries, because Stripe's client
- * resends with the same idempotency key and so can never charge twice. The worst case is
- * (1 + retries) x readTimeout plus the client's back-off (0.5 s, then 1 s): about 17 s with
+ * How the Stripe adapter talks to Stripe. The defaults suit a Lambda: short timeouts, because a
+ * hung call would otherwise eat the invocation, and two retries, because the adapter resends
+ * with the same idempotency key and so can never charge twice. The worst case is
+ * (1 + retries) x readTimeout plus the back-off (0.5 s, then at most 1 s): about 17 s with
  * the defaults, which the function's timeout has to cover.
  */
 public record StripeConfig(String apiBase, Duration connectTimeout, Duration readTimeout, int maxNetworkRetries) {

@@ -31,27 +31,12 @@ public final class PaymentProcessors {
             case "sandbox":
                 return new SandboxPaymentProcessor();
             case "stripe":
-                requireStripeJar();
                 StripeConfig config = settings.optional(API_BASE_VARIABLE)
                         .map(StripeConfig.defaults()::withApiBase)
                         .orElse(StripeConfig.defaults());
                 return StripePaymentProcessor.create(stripeSecret.get(), config);
             default:
                 throw new IllegalStateException(PROCESSOR_VARIABLE + " must be sandbox or stripe, not: " + name);
-        }
-    }
-
-    /**
-     * stripe-java is an optional dependency of this module (it is 20 MB, and most functions never
-     * charge a card), so a function that charges declares it itself. Forgetting to would
-     * otherwise surface as a NoClassDefFoundError on the first charge.
-     */
-    private static void requireStripeJar() {
-        try {
-            Class.forName("com.stripe.StripeClient", false, PaymentProcessors.class.getClassLoader());
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException(PROCESSOR_VARIABLE + "=stripe, but com.stripe:stripe-java is not packaged with"
-                    + " this function: declare it in the function's pom", e);
         }
     }
 }

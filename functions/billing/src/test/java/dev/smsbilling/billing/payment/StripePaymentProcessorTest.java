@@ -15,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -22,9 +23,13 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class StripePaymentProcessorTest {
     private static final String SECRET_KEY = "sk_test_wiremockOnlyNotARealKey";
@@ -70,6 +75,22 @@ class StripePaymentProcessorTest {
                 .withFormParam("payment_method_types[0]", equalTo("card"))
                 .withFormParam("description", equalTo("Prepaid SMS credit")));
         stripe.verify(1, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void theBodyAndHeadersAreExactlyWhatStripeIsSent() throws Exception {
+        stubCreate(ok(StripeResponses.paymentIntent("pi_3QsucceededIntent01", "succeeded", 1_234_567, CARD)));
+
+        processor.charge(new ChargeRequest(CARD, 12_345_670_000L, "topup-1", "Prepaid SMS credit"));
+
+        LoggedRequest sent = stripe.findAll(postRequestedFor(urlEqualTo(INTENTS))).get(0);
+        assertThat(sent.getBodyAsString()).isEqualTo("amount=1234567&currency=usd&payment_method=" + CARD
+                + "&payment_method_types[0]=card&confirm=true&off_session=true&description=Prepaid+SMS+credit");
+        assertThat(sent.getHeader("Authorization")).isEqualTo("Bearer " + SECRET_KEY);
+        assertThat(sent.getHeader("Idempotency-Key")).isEqualTo("topup-1");
+        assertThat(sent.getHeader("Stripe-Version")).isEqualTo("2026-07-29.dahlia");
+        assertThat(sent.getHeader("Content-Type")).isEqualTo("application/x-www-form-urlencoded;charset=UTF-8");
+        assertThat(sent.getHeader("User-Agent")).startsWith("sms-billing");
     }
 
     @Test
@@ -129,7 +150,7 @@ class StripePaymentProcessorTest {
     }
 
     @Test
-    void aServerErrorIsRetriedByStripesClientWithTheSameIdempotencyKey() throws Exception {
+    void aServerErrorIsRetriedWithTheSameIdempotencyKey() throws Exception {
         stripe.stubFor(post(urlEqualTo(INTENTS)).inScenario("flaky").whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(status(500, StripeResponses.apiError())).willSetStateTo("recovered"));
         stripe.stubFor(post(urlEqualTo(INTENTS)).inScenario("flaky").whenScenarioStateIs("recovered")
@@ -156,11 +177,86 @@ class StripePaymentProcessorTest {
     }
 
     @Test
+    void aConflictThatOutlastsTheRetriesIsUnavailableNotAReusedKey() {
+        // Another request with this key is still running at Stripe: it may well charge, so the
+        // caller must come back with the same key, not treat the key as misused.
+        stubCreate(status(409, StripeResponses.error("idempotency_error", null, null,
+                "There is currently another in-progress request using this Stripe token.")));
+
+        assertThatThrownBy(() -> processor.charge(topUp("k-conflict")))
+                .isInstanceOf(PaymentUnavailable.class).hasMessageContaining("HTTP 409");
+        assertThat(idempotencyKeysSent()).containsExactly("k-conflict", "k-conflict", "k-conflict");
+    }
+
+    @Test
+    void aRateLimitIsRetriedWithTheSameKeyAndTheChargeGoesThrough() throws Exception {
+        stripe.stubFor(post(urlEqualTo(INTENTS)).inScenario("limited").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(status(429, StripeResponses.error("rate_limit_error", "rate_limit", null, "Too many requests.")))
+                .willSetStateTo("calm"));
+        stripe.stubFor(post(urlEqualTo(INTENTS)).inScenario("limited").whenScenarioStateIs("calm")
+                .willReturn(ok(StripeResponses.paymentIntent("pi_3QafterLimitInt01", "succeeded", 2500, CARD))));
+
+        assertThat(processor.charge(topUp("k-limit-passes")))
+                .isEqualTo(new ChargeResult.Succeeded("pi_3QafterLimitInt01", 25_000_000));
+        assertThat(idempotencyKeysSent()).containsExactly("k-limit-passes", "k-limit-passes");
+    }
+
+    @Test
+    void stripeSayingNotToRetryIsOneAttemptEvenForAServerError() {
+        stubCreate(status(500, StripeResponses.apiError()).withHeader("Stripe-Should-Retry", "false"));
+
+        assertThatThrownBy(() -> processor.charge(topUp("k-no-retry")))
+                .isInstanceOf(PaymentUnavailable.class).hasMessageContaining("HTTP 500");
+        assertThat(idempotencyKeysSent()).containsExactly("k-no-retry");
+    }
+
+    @Test
+    void stripeSayingToRetryIsRetriedEvenForAnAnswerThatIsOtherwiseFinal() throws Exception {
+        stripe.stubFor(post(urlEqualTo(INTENTS)).inScenario("locked").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(status(400, StripeResponses.error("invalid_request_error", "lock_timeout", null,
+                        "This object cannot be accessed right now because another API request or Stripe process"
+                                + " is currently accessing it.")).withHeader("Stripe-Should-Retry", "true"))
+                .willSetStateTo("unlocked"));
+        stripe.stubFor(post(urlEqualTo(INTENTS)).inScenario("locked").whenScenarioStateIs("unlocked")
+                .willReturn(ok(StripeResponses.paymentIntent("pi_3QafterLockIntnt1", "succeeded", 2500, CARD))));
+
+        assertThat(processor.charge(topUp("k-locked"))).isInstanceOf(ChargeResult.Succeeded.class);
+        assertThat(idempotencyKeysSent()).containsExactly("k-locked", "k-locked");
+    }
+
+    @Test
+    void aDroppedConnectionIsRetriedWithTheSameKeyAndTheChargeGoesThrough() throws Exception {
+        // Dropped twice: the JDK resends a dropped POST once by itself, so only a second drop
+        // shows that the adapter retries too.
+        stripe.stubFor(post(urlEqualTo(INTENTS)).inScenario("dropped").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)).willSetStateTo("dropped again"));
+        stripe.stubFor(post(urlEqualTo(INTENTS)).inScenario("dropped").whenScenarioStateIs("dropped again")
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)).willSetStateTo("back"));
+        stripe.stubFor(post(urlEqualTo(INTENTS)).inScenario("dropped").whenScenarioStateIs("back")
+                .willReturn(ok(StripeResponses.paymentIntent("pi_3QafterResetInt01", "succeeded", 2500, CARD))));
+
+        assertThat(processor.charge(topUp("k-reset")))
+                .isEqualTo(new ChargeResult.Succeeded("pi_3QafterResetInt01", 25_000_000));
+        assertThat(idempotencyKeysSent()).hasSize(3).containsOnly("k-reset");
+    }
+
+    @Test
+    void theConfiguredNumberOfRetriesBoundsTheAttempts() {
+        stubCreate(status(503, StripeResponses.apiError()));
+        var noRetries = processorAt(stripe.baseUrl(), new StripeConfig(StripeConfig.STRIPE_API_BASE,
+                Duration.ofSeconds(2), Duration.ofSeconds(5), 0));
+
+        assertThatThrownBy(() -> noRetries.charge(topUp("k-once"))).isInstanceOf(PaymentUnavailable.class);
+        assertThat(idempotencyKeysSent()).containsExactly("k-once");
+    }
+
+    @Test
     void serverErrorsThatOutlastTheRetriesAreUnavailable() {
         stubCreate(status(500, StripeResponses.apiError()));
 
         assertThatThrownBy(() -> processor.charge(topUp("k-down")))
-                .isInstanceOf(PaymentUnavailable.class).hasMessageContaining("HTTP 500");
+                .isInstanceOf(PaymentUnavailable.class).hasMessageContaining("HTTP 500")
+                .satisfies(StripePaymentProcessorTest::quotesNoSecret);
         assertThat(idempotencyKeysSent()).containsExactly("k-down", "k-down", "k-down");
     }
 
@@ -192,6 +288,7 @@ class StripePaymentProcessorTest {
         stubCreate(status(429, StripeResponses.error("rate_limit_error", "rate_limit", null, "Too many requests.")));
 
         assertThatThrownBy(() -> processor.charge(topUp("k-limited"))).isInstanceOf(PaymentUnavailable.class);
+        assertThat(idempotencyKeysSent()).containsExactly("k-limited", "k-limited", "k-limited");
     }
 
     @Test
@@ -207,8 +304,13 @@ class StripePaymentProcessorTest {
     @Test
     void aStripeThatCannotBeReachedIsUnavailable() throws IOException {
         var nowhere = processorAt("http://127.0.0.1:" + closedPort(), StripeConfig.defaults());
+        long started = System.nanoTime();
 
-        assertThatThrownBy(() -> nowhere.charge(topUp("k-nowhere"))).isInstanceOf(PaymentUnavailable.class);
+        assertThatThrownBy(() -> nowhere.charge(topUp("k-nowhere")))
+                .isInstanceOf(PaymentUnavailable.class).hasMessageContaining("could not be reached")
+                .satisfies(StripePaymentProcessorTest::quotesNoSecret);
+        // Two retries, after the back-off of at least 0.5 s and then 0.75 s, before giving up.
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(1_250));
     }
 
     @Test
@@ -228,7 +330,58 @@ class StripePaymentProcessorTest {
         assertThat(processor.charge(topUp("k-processing")))
                 .isEqualTo(new ChargeResult.Succeeded("pi_3QprocessingInt01", 25_000_000));
         assertThat(idempotencyKeysSent()).containsExactly("k-processing", "k-processing");
-        stripe.verify(2, getRequestedFor(urlEqualTo(INTENTS + "/pi_3QprocessingInt01")));
+        stripe.verify(2, getRequestedFor(urlEqualTo(INTENTS + "/pi_3QprocessingInt01"))
+                .withHeader("Authorization", equalTo("Bearer " + SECRET_KEY))
+                .withHeader("Stripe-Version", equalTo("2026-07-29.dahlia"))
+                .withoutHeader("Idempotency-Key"));
+    }
+
+    @Test
+    void aProcessingPaymentWhoseCurrentStateCannotBeReadIsUnavailable() {
+        stubCreate(ok(StripeResponses.paymentIntent("pi_3QprocessingInt02", "processing", 2500, CARD)));
+        stripe.stubFor(get(urlEqualTo(INTENTS + "/pi_3QprocessingInt02")).willReturn(ok("{\"id\": \"pi_3QprocessingInt02\"")));
+
+        assertThatThrownBy(() -> processor.charge(topUp("k-processing-garbled")))
+                .isInstanceOf(PaymentUnavailable.class).hasMessageContaining("could not be read");
+    }
+
+    static Stream<Arguments> answersThatAreNotWhatStripeDocuments() {
+        return Stream.of(
+                Arguments.of(200, "<html><body>Service Temporarily Unavailable</body></html>"),
+                Arguments.of(200, "{\"id\": \"pi_3QtruncatedInt01\", \"status\": \"succ"),
+                Arguments.of(200, ""),
+                Arguments.of(200, "null"),
+                Arguments.of(200, "[]"),
+                Arguments.of(200, "{\"id\": \"pi_3QnoAmountInt001\", \"status\": \"succeeded\"}"),
+                Arguments.of(200, "{\"id\": \"pi_3QtextAmountInt1\", \"status\": \"succeeded\", \"amount\": \"2500\"}"),
+                Arguments.of(200, "{\"id\": \"pi_3QhalfCentInt001\", \"status\": \"succeeded\", \"amount\": 2500.5}"),
+                Arguments.of(200, "{\"id\": \"pi_3QhugeAmountInt1\", \"status\": \"succeeded\", \"amount\": 99999999999999999999}"),
+                Arguments.of(200, "{\"status\": \"succeeded\", \"amount\": 2500}"),
+                Arguments.of(200, "{\"id\": \"pi_3QnoStatusInt001\", \"amount\": 2500}"),
+                Arguments.of(402, "Payment Required"),
+                Arguments.of(400, "{\"message\": \"no error envelope\"}"),
+                Arguments.of(401, "{\"error\": \"invalid_client\"}"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("answersThatAreNotWhatStripeDocuments")
+    void anAnswerThatCannotBeReadIsUnavailableNeverADeclineOrACrash(int httpStatus, String body) {
+        stubCreate(status(httpStatus, body));
+
+        assertThatThrownBy(() -> processor.charge(topUp("k-garbled")))
+                .isInstanceOf(PaymentUnavailable.class)
+                .hasMessageContaining("could not be read (HTTP " + httpStatus + ")")
+                .satisfies(StripePaymentProcessorTest::quotesNoSecret);
+        assertThat(idempotencyKeysSent()).containsExactly("k-garbled");
+    }
+
+    @Test
+    void aProxysErrorPageIsRetriedThenUnavailable() {
+        stubCreate(aResponse().withStatus(502).withHeader("Content-Type", "text/html").withBody("<html>Bad Gateway</html>"));
+
+        assertThatThrownBy(() -> processor.charge(topUp("k-proxy")))
+                .isInstanceOf(PaymentUnavailable.class).hasMessageContaining("could not be read (HTTP 502)");
+        assertThat(idempotencyKeysSent()).containsExactly("k-proxy", "k-proxy", "k-proxy");
     }
 
     @Test
@@ -236,6 +389,12 @@ class StripePaymentProcessorTest {
         assertThatThrownBy(() -> processor.charge(new ChargeRequest(CARD, 25_000_001, "k-fraction", "Prepaid SMS credit")))
                 .isInstanceOf(IllegalArgumentException.class);
         stripe.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void anApiBaseThatIsNotAnHttpUrlIsRefusedAtStart() {
+        assertThatThrownBy(() -> processorAt("api.stripe.com", StripeConfig.defaults()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("http(s) URL");
     }
 
     @Test
@@ -273,6 +432,13 @@ class StripePaymentProcessorTest {
                 .map(LoggedRequest.class::cast)
                 .map(request -> request.getHeader("Idempotency-Key"))
                 .toList();
+    }
+
+    /** Neither the exception nor any cause it carries quotes the key or the full payment method. */
+    private static void quotesNoSecret(Throwable thrown) {
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            assertThat(String.valueOf(t.getMessage())).doesNotContain(SECRET_KEY).doesNotContain(CARD);
+        }
     }
 
     private static int closedPort() throws IOException {

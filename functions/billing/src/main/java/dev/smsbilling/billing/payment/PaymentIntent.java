@@ -1,0 +1,15 @@
+package dev.smsbilling.billing.payment;
+
+/**
+ * The fields of a Stripe PaymentIntent that decide a charge's outcome.
+ *
+ * @param amountMicros the intent's amount, converted from Stripe's cents
+ * @param lastPaymentError why the last attempt failed; null when none did
+ */
+record PaymentIntent(String id, String status, long amountMicros, StripeError lastPaymentError) {
+    static final String PROCESSING = "processing";
+
+    boolean isProcessing() {
+        return PROCESSING.equals(status);
+    }
+}

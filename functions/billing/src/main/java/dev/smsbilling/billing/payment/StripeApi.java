@@ -1,0 +1,53 @@
+package dev.smsbilling.billing.payment;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.util.Random;
+import java.util.Map;
+
+/**
+ * The two Stripe endpoints the processor calls, answered as {@link PaymentIntent}s. Anything
+ * else, an error answer included, is a {@link StripeCallFailed}.
+ */
+final class StripeApi {
+    private static final String PAYMENT_INTENTS = "/v1/payment_intents";
+
+    private final StripeTransport transport;
+
+    StripeApi(StripeTransport transport) {
+        this.transport = transport;
+    }
+
+    /** Build once per function instance: it holds no connection, and the JDK pools them. */
+    static StripeApi create(String secretKey, StripeConfig config) {
+        var http = new StripeHttp(secretKey, config);
+        return new StripeApi(new StripeTransport(http, new Backoff(new Random()), config.maxNetworkRetries()));
+    }
+
+    /** POST /v1/payment_intents under our key: a second call with the key gets the first answer. */
+    PaymentIntent createPaymentIntent(Map<String, String> params, String idempotencyKey) throws StripeCallFailed {
+        return call(StripeRequest.post(PAYMENT_INTENTS, StripeForm.encode(params), idempotencyKey));
+    }
+
+    /** GET /v1/payment_intents/{id}: the intent as it is now, not as a replay of the key. */
+    PaymentIntent retrievePaymentIntent(String id) throws StripeCallFailed {
+        return call(StripeRequest.get(PAYMENT_INTENTS + "/" + URLEncoder.encode(id, UTF_8)));
+    }
+
+    private PaymentIntent call(StripeRequest request) throws StripeCallFailed {
+        StripeResponse response;
+        try {
+            response = transport.send(request);
+        } catch (IOException e) {
+            throw StripeCallFailed.noAnswer(e);
+        }
+        if (!response.isSuccess()) {
+            StripeError error = StripeJson.errorEnvelope(response.body())
+                    .orElseThrow(() -> StripeCallFailed.unreadable(response));
+            throw StripeCallFailed.errorAnswer(response, error);
+        }
+        return StripeJson.paymentIntent(response.body()).orElseThrow(() -> StripeCallFailed.unreadable(response));
+    }
+}
