@@ -34,13 +34,20 @@ public abstract class HttpFunction implements RequestStreamHandler {
     protected final void primeBeforeSnapshot(String... events) {
         Priming.beforeSnapshot(getClass().getSimpleName(), () -> {
             for (String event : events) {
-                handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), OutputStream.nullOutputStream(), null);
+                int status = respond(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), OutputStream.nullOutputStream(), null);
+                if (status >= 300) {
+                    throw new IllegalStateException("a priming request was answered " + status);
+                }
             }
         });
     }
 
     @Override
     public final void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        respond(input, output, context);
+    }
+
+    private int respond(InputStream input, OutputStream output, Context context) throws IOException {
         long started = System.nanoTime();
         EventParser event = null;
         byte[] response;
@@ -76,6 +83,7 @@ public abstract class HttpFunction implements RequestStreamHandler {
                 event == null ? null : event.method(),
                 event == null ? null : event.path(),
                 status, millis);
+        return status;
     }
 
     /** By route key and raw path both, so neither a {@code $default} route nor a stage prefix hides a /v1 path. */

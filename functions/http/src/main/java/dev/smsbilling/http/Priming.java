@@ -92,7 +92,8 @@ public final class Priming {
                     work.run();
                 } catch (Exception | LinkageError e) {
                     // A snapshot without priming is slower to warm, not wrong.
-                    System.err.println("priming " + name + " failed: " + e.getClass().getName());
+                    // Priming handles no customer input, so its messages can be printed.
+                    System.err.println("priming " + name + " failed: " + e);
                 }
             }
 

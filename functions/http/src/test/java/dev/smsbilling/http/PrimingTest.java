@@ -43,6 +43,22 @@ class PrimingTest {
     }
 
     @Test
+    void aPrimingRequestThatIsRefusedIsReportedAsAFailedStep() {
+        new HttpFunction() {
+            {
+                primeBeforeSnapshot(Priming.apiEvent("POST /v1/messages/quote", "{}"));
+            }
+
+            @Override
+            protected ApiResponse handle(ApiRequest request, Context context) {
+                throw new ApiException(ErrorCode.INVALID_REQUEST);
+            }
+        };
+
+        assertThat(dev.smsbilling.http.testing.Snapshots.primeAndCaptureErrors()).contains("answered 400");
+    }
+
+    @Test
     void aFailingPrimingStepNeverStopsTheSnapshot() {
         Priming.beforeSnapshot("failing", () -> {
             throw new IllegalStateException("no network at snapshot time");

@@ -25,7 +25,7 @@ public final class QuoteHandler extends HttpFunction {
         this(Pricer.fromEnvironment());
         // A UCS-2 text with a cheaper rewrite walks every part of the pricer.
         primeBeforeSnapshot(
-                Priming.apiEvent("POST /v1/messages/quote", "{\"content\": \"Priming “quote” 😀 — ok\", \"to\": \"+447400123456\"}"),
+                Priming.apiEvent("POST /v1/messages/quote", "{\"content\": \"Priming “quote” 😀 — ok\", \"to\": [\"+447400123456\"]}"),
                 Priming.apiEvent("GET /v1/pricing/rates", null));
     }
 
