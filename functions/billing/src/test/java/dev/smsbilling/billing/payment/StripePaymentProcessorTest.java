@@ -151,10 +151,8 @@ class StripePaymentProcessorTest {
 
     @Test
     void aServerErrorIsRetriedWithTheSameIdempotencyKey() throws Exception {
-        stripe.stubFor(post(urlEqualTo(INTENTS)).inScenario("flaky").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(status(500, StripeResponses.apiError())).willSetStateTo("recovered"));
-        stripe.stubFor(post(urlEqualTo(INTENTS)).inScenario("flaky").whenScenarioStateIs("recovered")
-                .willReturn(ok(StripeResponses.paymentIntent("pi_3QafterRetryInt01", "succeeded", 2500, CARD))));
+        stubOnceThen(status(500, StripeResponses.apiError()),
+                ok(StripeResponses.paymentIntent("pi_3QafterRetryInt01", "succeeded", 2500, CARD)));
 
         ChargeResult result = processor.charge(topUp("k-retried"));
 
@@ -164,13 +162,10 @@ class StripePaymentProcessorTest {
 
     @Test
     void aConcurrentRequestWithTheSameKeyIsRetriedToo() throws Exception {
-        stripe.stubFor(post(urlEqualTo(INTENTS)).inScenario("busy").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(status(409, StripeResponses.error("idempotency_error", null, null,
+        stubOnceThen(status(409, StripeResponses.error("idempotency_error", null, null,
                         "There is currently another in-progress request using this Stripe token (that probably means you"
-                                + " clicked twice), and the server is currently busy processing it.")))
-                .willSetStateTo("done"));
-        stripe.stubFor(post(urlEqualTo(INTENTS)).inScenario("busy").whenScenarioStateIs("done")
-                .willReturn(ok(StripeResponses.paymentIntent("pi_3QafterBusyIntnt1", "succeeded", 2500, CARD))));
+                                + " clicked twice), and the server is currently busy processing it.")),
+                ok(StripeResponses.paymentIntent("pi_3QafterBusyIntnt1", "succeeded", 2500, CARD)));
 
         assertThat(processor.charge(topUp("k-busy"))).isInstanceOf(ChargeResult.Succeeded.class);
         assertThat(idempotencyKeysSent()).containsExactly("k-busy", "k-busy");
@@ -190,11 +185,8 @@ class StripePaymentProcessorTest {
 
     @Test
     void aRateLimitIsRetriedWithTheSameKeyAndTheChargeGoesThrough() throws Exception {
-        stripe.stubFor(post(urlEqualTo(INTENTS)).inScenario("limited").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(status(429, StripeResponses.error("rate_limit_error", "rate_limit", null, "Too many requests.")))
-                .willSetStateTo("calm"));
-        stripe.stubFor(post(urlEqualTo(INTENTS)).inScenario("limited").whenScenarioStateIs("calm")
-                .willReturn(ok(StripeResponses.paymentIntent("pi_3QafterLimitInt01", "succeeded", 2500, CARD))));
+        stubOnceThen(status(429, StripeResponses.error("rate_limit_error", "rate_limit", null, "Too many requests.")),
+                ok(StripeResponses.paymentIntent("pi_3QafterLimitInt01", "succeeded", 2500, CARD)));
 
         assertThat(processor.charge(topUp("k-limit-passes")))
                 .isEqualTo(new ChargeResult.Succeeded("pi_3QafterLimitInt01", 25_000_000));
@@ -212,13 +204,10 @@ class StripePaymentProcessorTest {
 
     @Test
     void stripeSayingToRetryIsRetriedEvenForAnAnswerThatIsOtherwiseFinal() throws Exception {
-        stripe.stubFor(post(urlEqualTo(INTENTS)).inScenario("locked").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(status(400, StripeResponses.error("invalid_request_error", "lock_timeout", null,
+        stubOnceThen(status(400, StripeResponses.error("invalid_request_error", "lock_timeout", null,
                         "This object cannot be accessed right now because another API request or Stripe process"
-                                + " is currently accessing it.")).withHeader("Stripe-Should-Retry", "true"))
-                .willSetStateTo("unlocked"));
-        stripe.stubFor(post(urlEqualTo(INTENTS)).inScenario("locked").whenScenarioStateIs("unlocked")
-                .willReturn(ok(StripeResponses.paymentIntent("pi_3QafterLockIntnt1", "succeeded", 2500, CARD))));
+                                + " is currently accessing it.")).withHeader("Stripe-Should-Retry", "true"),
+                ok(StripeResponses.paymentIntent("pi_3QafterLockIntnt1", "succeeded", 2500, CARD)));
 
         assertThat(processor.charge(topUp("k-locked"))).isInstanceOf(ChargeResult.Succeeded.class);
         assertThat(idempotencyKeysSent()).containsExactly("k-locked", "k-locked");
@@ -446,4 +435,12 @@ class StripePaymentProcessorTest {
             return socket.getLocalPort();
         }
     }
+
+    /** Stripe answers the first create with {@code first} and every later one with {@code then}. */
+    private static void stubOnceThen(ResponseDefinitionBuilder first, ResponseDefinitionBuilder then) {
+        stripe.stubFor(post(urlEqualTo(INTENTS)).inScenario("once").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(first).willSetStateTo("then"));
+        stripe.stubFor(post(urlEqualTo(INTENTS)).inScenario("once").whenScenarioStateIs("then").willReturn(then));
+    }
+
 }
