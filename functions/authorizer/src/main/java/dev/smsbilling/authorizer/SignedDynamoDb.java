@@ -113,13 +113,17 @@ final class SignedDynamoDb {
             }
             int status = connection.getResponseCode();
             if (status == HttpURLConnection.HTTP_OK) {
+                // Read to the end and closed: the connection stays open for the next lookup
+                // (no second TLS handshake while the instance is warm).
                 try (InputStream in = connection.getInputStream()) {
                     return in.readAllBytes();
                 }
             }
             throw failure(status, connection.getErrorStream());
-        } finally {
+        } catch (IOException | RuntimeException e) {
+            // A connection in an unknown state must not be kept for the next lookup.
             connection.disconnect();
+            throw e;
         }
     }
 
