@@ -17,6 +17,7 @@ import dev.smsbilling.http.ApiResponse;
 import dev.smsbilling.http.ErrorCode;
 import dev.smsbilling.http.FieldError;
 import dev.smsbilling.http.HttpFunction;
+import dev.smsbilling.http.Priming;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,9 @@ public final class AccountHandler extends HttpFunction {
     public AccountHandler() {
         Settings settings = Settings.fromEnvironment();
         this.store = Stores.fromSettings(settings);
+        // Everything up to the database, which priming must not touch: settings that fail the
+        // body's checks are refused before any read.
+        primeBeforeSnapshot(400, Priming.apiEvent("PUT /v1/billing/auto-charge", "{\"enabled\": \"yes\"}"));
     }
 
     public AccountHandler(BillingStore store) {

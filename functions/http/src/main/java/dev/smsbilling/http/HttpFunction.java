@@ -28,16 +28,16 @@ public abstract class HttpFunction implements RequestStreamHandler {
     protected abstract ApiResponse handle(ApiRequest request, Context context);
 
     /**
-     * Answers these payload-2.0 events once before a SnapStart snapshot ({@link Priming}), the
-     * answers thrown away. Only for requests with no effect outside the function.
+     * Answers this payload-2.0 event once before a SnapStart snapshot ({@link Priming}), the
+     * answer thrown away, and checks that it got {@code expectedStatus}: a priming request that
+     * ends elsewhere than planned (a 500, or a write it was meant to stop short of) must be seen.
+     * Only for requests with no effect outside the function.
      */
-    protected final void primeBeforeSnapshot(String... events) {
+    protected final void primeBeforeSnapshot(int expectedStatus, String event) {
         Priming.beforeSnapshot(getClass().getSimpleName(), () -> {
-            for (String event : events) {
-                int status = respond(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), OutputStream.nullOutputStream(), null);
-                if (status >= 300) {
-                    throw new IllegalStateException("a priming request was answered " + status);
-                }
+            int status = respond(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), OutputStream.nullOutputStream(), null);
+            if (status != expectedStatus) {
+                throw new IllegalStateException("a priming request was answered " + status + ", not " + expectedStatus);
             }
         });
     }

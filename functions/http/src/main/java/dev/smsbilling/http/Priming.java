@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.crac.Context;
 import org.crac.Core;
@@ -24,6 +25,11 @@ public final class Priming {
     /** org.crac holds resources weakly; these must live as long as the function. */
     private static final List<Resource> REGISTERED = new CopyOnWriteArrayList<>();
     private static final JsonFactory JSON = new JsonFactory();
+    private static final List<String> FAILURES = new CopyOnWriteArrayList<>();
+
+    /** What {@link #simulateSnapshot} ran: the number of steps, and a line for each that failed. */
+    public record Simulation(int steps, List<String> failures) {
+    }
 
     /** What a priming step runs; it may throw, which is logged and never stops the snapshot. */
     public interface Work {
@@ -38,6 +44,11 @@ public final class Priming {
      * does not exist, with {@code body} as its JSON body (null for none).
      */
     public static String apiEvent(String routeKey, String body) {
+        return apiEvent(routeKey, body, Map.of());
+    }
+
+    /** As {@link #apiEvent(String, String)}, with these request headers (lower-case names) as well. */
+    public static String apiEvent(String routeKey, String body, Map<String, String> headers) {
         String path = routeKey.substring(routeKey.indexOf(' ') + 1);
         var json = new StringWriter();
         try (JsonGenerator g = JSON.createGenerator(json)) {
@@ -47,6 +58,9 @@ public final class Priming {
             g.writeStringField("rawPath", path);
             g.writeObjectFieldStart("headers");
             g.writeStringField("content-type", "application/json");
+            for (Map.Entry<String, String> header : headers.entrySet()) {
+                g.writeStringField(header.getKey(), header.getValue());
+            }
             g.writeEndObject();
             g.writeObjectFieldStart("requestContext");
             g.writeObjectFieldStart("http");
@@ -73,8 +87,11 @@ public final class Priming {
     /**
      * Runs every registered step the way a snapshot would, for the cold-start benchmark and
      * tests: org.crac fires its hooks only inside a real checkpoint.
+     *
+     * @return how many steps ran (every one registered in this JVM so far) and which failed
      */
-    public static void simulateSnapshot() {
+    public static Simulation simulateSnapshot() {
+        FAILURES.clear();
         for (Resource resource : REGISTERED) {
             try {
                 resource.beforeCheckpoint(null);
@@ -82,6 +99,7 @@ public final class Priming {
                 throw new IllegalStateException(e);
             }
         }
+        return new Simulation(REGISTERED.size(), List.copyOf(FAILURES));
     }
 
     public static void beforeSnapshot(String name, Work work) {
@@ -93,7 +111,9 @@ public final class Priming {
                 } catch (Exception | LinkageError e) {
                     // A snapshot without priming is slower to warm, not wrong.
                     // Priming handles no customer input, so its messages can be printed.
-                    System.err.println("priming " + name + " failed: " + e);
+                    String failure = "priming " + name + " failed: " + e;
+                    FAILURES.add(failure);
+                    System.err.println(failure);
                 }
             }
 

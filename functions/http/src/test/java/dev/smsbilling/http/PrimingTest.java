@@ -15,12 +15,13 @@ class PrimingTest {
         Priming.simulateSnapshot();
     }
 
+
     private static final class Recording extends HttpFunction {
         final List<String> seen = new CopyOnWriteArrayList<>();
 
         Recording() {
-            primeBeforeSnapshot(Priming.apiEvent("POST /v1/messages/quote", "{\"content\": \"hi\"}"),
-                    Priming.apiEvent("GET /v1/pricing/rates", null));
+            primeBeforeSnapshot(200, Priming.apiEvent("POST /v1/messages/quote", "{\"content\": \"hi\"}"));
+            primeBeforeSnapshot(200, Priming.apiEvent("GET /v1/pricing/rates", null));
         }
 
         @Override
@@ -46,7 +47,7 @@ class PrimingTest {
     void aPrimingRequestThatIsRefusedIsReportedAsAFailedStep() {
         new HttpFunction() {
             {
-                primeBeforeSnapshot(Priming.apiEvent("POST /v1/messages/quote", "{}"));
+                primeBeforeSnapshot(200, Priming.apiEvent("POST /v1/messages/quote", "{}"));
             }
 
             @Override
@@ -55,7 +56,7 @@ class PrimingTest {
             }
         };
 
-        assertThat(dev.smsbilling.http.testing.Snapshots.primeAndCaptureErrors()).contains("answered 400");
+        assertThat(Priming.simulateSnapshot().failures().toString()).contains("answered 400, not 200");
     }
 
     @Test

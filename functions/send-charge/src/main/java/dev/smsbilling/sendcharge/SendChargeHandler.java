@@ -19,6 +19,7 @@ import dev.smsbilling.http.ApiRequest;
 import dev.smsbilling.http.ApiResponse;
 import dev.smsbilling.http.ErrorCode;
 import dev.smsbilling.http.HttpFunction;
+import dev.smsbilling.http.Priming;
 import dev.smsbilling.http.IdempotencyKey;
 import dev.smsbilling.http.message.PricingErrors;
 import dev.smsbilling.http.message.SendMessageBody;
@@ -42,6 +43,11 @@ public final class SendChargeHandler extends HttpFunction {
     /** Lambda's entry: the pricer and the store are built once per instance. */
     public SendChargeHandler() {
         this(Pricer.fromEnvironment(), Stores.fromSettings(Settings.fromEnvironment()));
+        // Everything up to the database, which priming must not touch: a send to a number
+        // reserved for fiction is refused by the pricer, before any read; then a full quote.
+        primeBeforeSnapshot(400, Priming.apiEvent(ROUTE,
+                "{\"content\": \"Priming “send” 😀\", \"from\": \"+14155550100\", \"to\": [\"+14155550123\"]}"));
+        Priming.beforeSnapshot("pricer", () -> pricer.quote("Priming “quote” 😀 — ok", "+447400123456").nonGsmCharacters().size());
     }
 
     public SendChargeHandler(Pricer pricer, BillingStore store) {

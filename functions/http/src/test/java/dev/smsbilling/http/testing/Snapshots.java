@@ -1,24 +1,38 @@
 package dev.smsbilling.http.testing;
 
 import dev.smsbilling.http.Priming;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.util.Map;
+import java.util.function.Supplier;
 
-/** Fires the SnapStart priming hooks registered so far and returns what they wrote to stderr (failures). */
+/** Builds a function as Lambda would and fires its SnapStart priming hooks the way a snapshot does. */
 public final class Snapshots {
     private Snapshots() {
     }
 
-    public static String primeAndCaptureErrors() {
-        PrintStream original = System.err;
-        var captured = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    /**
+     * The function's DynamoDB endpoint is a port nothing listens on: priming that reached the
+     * database would fail, and its failure is in the answer.
+     */
+    public static Priming.Simulation primeWithoutDatabase(Supplier<?> lambdaConstructor) {
+        Map<String, String> settings = Map.of("TABLE_NAME", "priming-test",
+                "DYNAMODB_ENDPOINT", "http://127.0.0.1:" + closedPort(), "PAYMENT_PROCESSOR", "sandbox");
+        settings.forEach(System::setProperty);
         try {
-            Priming.simulateSnapshot();
+            lambdaConstructor.get();
         } finally {
-            System.setErr(original);
+            settings.keySet().forEach(System::clearProperty);
         }
-        return captured.toString(StandardCharsets.UTF_8);
+        return Priming.simulateSnapshot();
+    }
+
+    private static int closedPort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

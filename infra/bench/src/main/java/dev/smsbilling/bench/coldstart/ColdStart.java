@@ -34,8 +34,8 @@ public final class ColdStart {
     static final String FLOOR_API = "floor (b): empty RequestHandler<APIGatewayV2HTTPEvent, …>";
     /** DESIGN: kept free of the DynamoDB SDK where they can be, so that they start fast. */
     static final List<String> FAST_FUNCTIONS = List.of("quote", "authorizer");
-    /** The functions whose handlers register SnapStart priming hooks (the others have none yet). */
-    static final List<String> PRIMING_FUNCTIONS = List.of("quote", "authorizer");
+    /** The functions whose handlers register SnapStart priming hooks (auto-charge, run on a schedule, has none). */
+    static final List<String> PRIMING_FUNCTIONS = List.of("quote", "authorizer", "send-charge", "add-funds", "account");
     static final double FAST_TARGET = 1.0;
     static final double DYNAMODB_TARGET = 2.5;
     /** The quote function's zip; every other function's may be up to {@link #ZIP_TARGET}. */

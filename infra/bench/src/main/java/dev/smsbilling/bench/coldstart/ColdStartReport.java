@@ -148,10 +148,12 @@ final class ColdStartReport {
         }
         add("### SnapStart priming hooks (simulated)", "",
                 "SnapStart snapshots a function after its constructor and restores that snapshot for a cold start, so what",
-                "its first request still pays is class loading and compilation on the request path. A priming hook runs a",
-                "request without effects (a quote; the authorizer's parsing, hashing and request signing, without sending) before",
-                "the snapshot. Here the launcher runs the hooks after the constructor and times the first invocation after them,",
-                "in the same rounds: the restore itself is not emulated, so read the first invocation, not the total.", "",
+                "its first request still pays is class loading and compilation on the request path. A priming hook runs",
+                "requests without effects before the snapshot: the quote function a quote and the rate table; the authorizer its",
+                "parsing, hashing and request signing, without sending; the DynamoDB functions a request refused just before",
+                "the database (and send-charge a quote), since priming must neither write nor carry credentials into the snapshot,",
+                "so their SDK path stays cold. Here the launcher runs the hooks after the constructor and times the first",
+                "invocation after them, in the same rounds: the restore itself is not emulated, so read the first invocation.", "",
                 "| | first invocation | after the priming hook | ratio | second invocation | the hook itself |",
                 "|---|---:|---:|---:|---:|---:|");
         for (String label : primed) {
