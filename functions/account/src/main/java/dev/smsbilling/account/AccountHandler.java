@@ -1,10 +1,8 @@
 package dev.smsbilling.account;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import dev.smsbilling.http.Settings;
 import dev.smsbilling.billing.runtime.Stores;
 import dev.smsbilling.billing.store.Account;
-import dev.smsbilling.http.auth.ApiKeys;
 import dev.smsbilling.billing.store.AutoCharge;
 import dev.smsbilling.billing.store.AutoChargeSettings;
 import dev.smsbilling.billing.store.BillingStore;
@@ -18,6 +16,8 @@ import dev.smsbilling.http.ErrorCode;
 import dev.smsbilling.http.FieldError;
 import dev.smsbilling.http.HttpFunction;
 import dev.smsbilling.http.Priming;
+import dev.smsbilling.http.Settings;
+import dev.smsbilling.http.auth.ApiKeys;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

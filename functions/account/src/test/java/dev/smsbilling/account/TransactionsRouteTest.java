@@ -3,11 +3,11 @@ package dev.smsbilling.account;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.smsbilling.http.auth.ApiKeys;
 import dev.smsbilling.billing.store.BillingStore;
 import dev.smsbilling.billing.store.Subscription;
 import dev.smsbilling.endpoint.RealDynamoDb;
 import dev.smsbilling.endpoint.TestTable;
+import dev.smsbilling.http.auth.ApiKeys;
 import dev.smsbilling.http.testing.FunctionCall;
 import java.time.Clock;
 import java.util.ArrayList;

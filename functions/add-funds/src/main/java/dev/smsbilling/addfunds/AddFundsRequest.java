@@ -2,8 +2,8 @@ package dev.smsbilling.addfunds;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.smsbilling.billing.payment.PaymentMethods;
-import dev.smsbilling.http.Sha256;
 import dev.smsbilling.http.JsonBody;
+import dev.smsbilling.http.Sha256;
 import dev.smsbilling.http.Validation;
 
 /**

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smsbilling.billing.payment.SandboxPaymentProcessor;
 import dev.smsbilling.billing.store.Account;
-import dev.smsbilling.http.auth.ApiKeys;
 import dev.smsbilling.billing.store.BillingStore;
 import dev.smsbilling.billing.store.EntryDetails;
 import dev.smsbilling.billing.store.LedgerEntry;
@@ -12,6 +11,7 @@ import dev.smsbilling.billing.store.Subscription;
 import dev.smsbilling.billing.testing.MovableClock;
 import dev.smsbilling.endpoint.RealDynamoDb;
 import dev.smsbilling.endpoint.TestTable;
+import dev.smsbilling.http.auth.ApiKeys;
 import dev.smsbilling.http.testing.FunctionCall;
 import java.time.Duration;
 import java.util.ArrayList;

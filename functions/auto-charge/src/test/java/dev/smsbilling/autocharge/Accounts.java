@@ -3,7 +3,6 @@ package dev.smsbilling.autocharge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smsbilling.billing.store.Account;
-import dev.smsbilling.http.auth.ApiKeys;
 import dev.smsbilling.billing.store.AutoChargeSettings;
 import dev.smsbilling.billing.store.BillingStore;
 import dev.smsbilling.billing.store.Committed;
@@ -15,6 +14,7 @@ import dev.smsbilling.billing.store.MessageCharge;
 import dev.smsbilling.billing.store.StoredResponse;
 import dev.smsbilling.billing.store.Subscription;
 import dev.smsbilling.billing.testing.WholeLedger;
+import dev.smsbilling.http.auth.ApiKeys;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

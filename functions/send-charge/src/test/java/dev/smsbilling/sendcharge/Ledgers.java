@@ -1,6 +1,5 @@
 package dev.smsbilling.sendcharge;
 
-import dev.smsbilling.http.auth.ApiKeys;
 import dev.smsbilling.billing.store.BillingStore;
 import dev.smsbilling.billing.store.Credit;
 import dev.smsbilling.billing.store.Deadline;
@@ -9,6 +8,7 @@ import dev.smsbilling.billing.store.LedgerEntry;
 import dev.smsbilling.billing.store.StoredResponse;
 import dev.smsbilling.billing.store.Subscription;
 import dev.smsbilling.billing.testing.WholeLedger;
+import dev.smsbilling.http.auth.ApiKeys;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

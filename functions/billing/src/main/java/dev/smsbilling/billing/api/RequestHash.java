@@ -1,8 +1,8 @@
 package dev.smsbilling.billing.api;
 
 import dev.smsbilling.billing.store.Idempotency;
-import dev.smsbilling.http.Sha256;
 import dev.smsbilling.http.IdempotencyKey;
+import dev.smsbilling.http.Sha256;
 
 /**
  * Binds an Idempotency-Key to the request it came with: the hash covers the route and the

@@ -4,8 +4,8 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.io.IOException;
 import java.net.URLEncoder;
-import java.util.Random;
 import java.util.Map;
+import java.util.Random;
 
 /**
  * The two Stripe endpoints the processor calls, answered as {@link PaymentIntent}s. Anything

@@ -2,11 +2,11 @@ package dev.smsbilling.billing.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.smsbilling.http.Settings;
-import dev.smsbilling.http.auth.ApiKeys;
 import dev.smsbilling.billing.store.Subscription;
 import dev.smsbilling.endpoint.RealDynamoDb;
 import dev.smsbilling.endpoint.TestTable;
+import dev.smsbilling.http.Settings;
+import dev.smsbilling.http.auth.ApiKeys;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

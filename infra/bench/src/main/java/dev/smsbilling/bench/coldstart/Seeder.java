@@ -2,13 +2,13 @@ package dev.smsbilling.bench.coldstart;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.smsbilling.billing.store.Account;
-import dev.smsbilling.http.auth.ApiKeys;
 import dev.smsbilling.billing.store.BillingStore;
 import dev.smsbilling.billing.store.Credit;
 import dev.smsbilling.billing.store.Deadline;
 import dev.smsbilling.billing.store.EntryType;
 import dev.smsbilling.billing.store.StoredResponse;
 import dev.smsbilling.billing.store.Subscription;
+import dev.smsbilling.http.auth.ApiKeys;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;

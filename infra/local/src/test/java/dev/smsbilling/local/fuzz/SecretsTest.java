@@ -2,9 +2,9 @@ package dev.smsbilling.local.fuzz;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.smsbilling.http.auth.ApiKeys;
 import dev.smsbilling.endpoint.RealDynamoDb;
 import dev.smsbilling.endpoint.TestTable;
+import dev.smsbilling.http.auth.ApiKeys;
 import dev.smsbilling.local.HandlerFactory;
 import java.util.ArrayList;
 import java.util.List;
