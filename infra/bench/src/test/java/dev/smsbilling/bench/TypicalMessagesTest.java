@@ -5,9 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.smsbilling.pricing.Pricer;
 import dev.smsbilling.pricing.batch.CampaignPricer;
 import dev.smsbilling.pricing.rates.RateTableLoader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.StringReader;
-import java.io.StringWriter;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,8 @@ class TypicalMessagesTest {
         String campaign = IntStream.range(0, 2_000).mapToObj(i -> TypicalMessages.campaignLine(42, i))
                 .collect(Collectors.joining("\n"));
 
-        var summary = new CampaignPricer(pricer).run(new StringReader(campaign), new StringWriter());
+        var summary = new CampaignPricer(pricer).run(
+                new ByteArrayInputStream(campaign.getBytes(StandardCharsets.UTF_8)), OutputStream.nullOutputStream());
 
         assertThat(summary.messages()).isEqualTo(2_000);
         assertThat(summary.errors()).isZero();

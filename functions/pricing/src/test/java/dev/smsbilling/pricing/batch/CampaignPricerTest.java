@@ -6,11 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.smsbilling.pricing.Pricer;
 import dev.smsbilling.pricing.rates.RateTableLoader;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.Reader;
-import java.io.StringReader;
-import java.io.StringWriter;
-import java.io.Writer;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -29,11 +30,11 @@ class CampaignPricerTest {
                 "{\"content\": \"Hi\"}",
                 "{\"content\": \"\\ud800\", \"to\": \"+14155552671\"}",
                 "{\"content\": \"€\", \"to\": \"+14165551234\"}") + "\n";
-        StringWriter out = new StringWriter();
+        var out = new ByteArrayOutputStream();
 
-        CampaignPricer.Summary summary = job.run(new StringReader(input), out);
+        CampaignPricer.Summary summary = job.run(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), out);
 
-        List<JsonNode> lines = out.toString().lines().map(this::parse).toList();
+        List<JsonNode> lines = out.toString(StandardCharsets.UTF_8).lines().map(this::parse).toList();
         assertThat(lines).hasSize(8); // 7 messages (the blank line is skipped) + the summary
         assertThat(lines.get(0).path("costMicros").asLong()).isEqualTo(10_000);
         assertThat(lines.get(1).path("segments").asInt()).isEqualTo(2);
@@ -51,8 +52,8 @@ class CampaignPricerTest {
     @Test
     void aLargeCampaignStreamsThroughWithoutBeingHeldInMemory() throws IOException {
         int messages = 200_000;
-        Reader generated = new GeneratedCampaign(messages);
-        CountingWriter out = new CountingWriter();
+        InputStream generated = new GeneratedCampaign(messages);
+        CountingOutput out = new CountingOutput();
 
         CampaignPricer.Summary summary = job.run(generated, out);
 
@@ -62,13 +63,29 @@ class CampaignPricerTest {
     }
 
     @Test
+    void aLineThatIsNotUtf8IsAnErrorAndTheRunGoesOn() throws IOException {
+        byte[] good = "{\"content\": \"Hi\", \"to\": \"+14155552671\"}\n".getBytes(StandardCharsets.UTF_8);
+        byte[] bad = {'{', '"', 'c', 'o', 'n', 't', 'e', 'n', 't', '"', ':', '"', (byte) 0xC3, '"', '}', '\n'};
+        var in = new ByteArrayOutputStream();
+        in.write(bad);
+        in.write(good);
+        var out = new ByteArrayOutputStream();
+
+        CampaignPricer.Summary summary = job.run(new ByteArrayInputStream(in.toByteArray()), out);
+
+        assertThat(summary).isEqualTo(new CampaignPricer.Summary(2, 1, 10_000, 1));
+        assertThat(parse(out.toString(StandardCharsets.UTF_8).lines().findFirst().orElseThrow()).path("error").path("message").asText())
+                .contains("UTF-8");
+    }
+
+    @Test
     void linesComeOutInInputOrder() throws IOException {
         int messages = 5_000;
-        StringWriter out = new StringWriter();
+        var out = new ByteArrayOutputStream();
 
         job.run(new GeneratedCampaign(messages), out);
 
-        List<JsonNode> lines = out.toString().lines().map(this::parse).toList();
+        List<JsonNode> lines = out.toString(StandardCharsets.UTF_8).lines().map(this::parse).toList();
         assertThat(lines).hasSize(messages + 1);
         for (int i = 0; i < messages; i++) {
             assertThat(lines.get(i).path("to").asText()).isEqualTo("+447400" + String.format("%06d", i));
@@ -84,10 +101,10 @@ class CampaignPricerTest {
     }
 
     /** Produces a campaign line by line on demand, so the test itself holds no big input. */
-    private static final class GeneratedCampaign extends Reader {
+    private static final class GeneratedCampaign extends InputStream {
         private final int total;
         private int produced;
-        private String pending = "";
+        private byte[] pending = new byte[0];
         private int offset;
 
         GeneratedCampaign(int total) {
@@ -95,45 +112,38 @@ class CampaignPricerTest {
         }
 
         @Override
-        public int read(char[] buffer, int off, int len) {
-            if (offset == pending.length()) {
-                if (produced == total) {
-                    return -1;
-                }
-                pending = "{\"content\": \"Your code is " + produced + "\", \"to\": \"+447400" + String.format("%06d", produced % 1_000_000) + "\"}\n";
-                produced++;
-                offset = 0;
-            }
-            int n = Math.min(len, pending.length() - offset);
-            pending.getChars(offset, offset + n, buffer, off);
-            offset += n;
-            return n;
+        public int read() {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
         }
 
         @Override
-        public void close() {
+        public int read(byte[] buffer, int off, int len) {
+            if (offset == pending.length) {
+                if (produced == total) {
+                    return -1;
+                }
+                pending = ("{\"content\": \"Your code is " + produced + " ✓\", \"to\": \"+447400"
+                        + String.format("%06d", produced % 1_000_000) + "\"}\n").getBytes(StandardCharsets.UTF_8);
+                produced++;
+                offset = 0;
+            }
+            int n = Math.min(len, pending.length - offset);
+            System.arraycopy(pending, offset, buffer, off, n);
+            offset += n;
+            return n;
         }
     }
 
     /** Counts output lines and keeps nothing. */
-    private static final class CountingWriter extends Writer {
+    private static final class CountingOutput extends OutputStream {
         long lines;
 
         @Override
-        public void write(char[] buffer, int off, int len) {
-            for (int i = off; i < off + len; i++) {
-                if (buffer[i] == '\n') {
-                    lines++;
-                }
+        public void write(int b) {
+            if (b == '\n') {
+                lines++;
             }
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
         }
     }
 }
