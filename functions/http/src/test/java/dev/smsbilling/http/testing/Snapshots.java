@@ -1,5 +1,7 @@
 package dev.smsbilling.http.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.smsbilling.http.Priming;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,6 +28,13 @@ public final class Snapshots {
             settings.keySet().forEach(System::clearProperty);
         }
         return Priming.simulateSnapshot();
+    }
+
+    /** Builds the function as Lambda would and checks its priming: some steps, none failed, no database reached. */
+    public static void assertPrimesWithoutDatabase(Supplier<?> lambdaConstructor) {
+        Priming.Simulation primed = primeWithoutDatabase(lambdaConstructor);
+        assertThat(primed.steps()).as("priming steps registered by the Lambda constructor").isPositive();
+        assertThat(primed.failures()).isEmpty();
     }
 
     private static int closedPort() {
