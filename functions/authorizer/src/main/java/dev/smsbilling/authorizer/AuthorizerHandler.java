@@ -44,8 +44,12 @@ public final class AuthorizerHandler implements RequestStreamHandler {
     private final ApiKeyTable keys;
 
     public AuthorizerHandler() {
-        this(AwsAccess.fromSettings(Settings.fromEnvironment()), Settings.fromEnvironment().tableName());
+        this(Settings.fromEnvironment());
         Priming.beforeSnapshot("authorizer", this::prime);
+    }
+
+    private AuthorizerHandler(Settings settings) {
+        this(AwsAccess.fromSettings(settings), settings.tableName());
     }
 
     /** Looks keys up in {@code tableName}, reached as {@code aws} says (the local API and tests name theirs). */
