@@ -5,26 +5,36 @@ import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.UUID;
 
 /**
  * The Lambda context of one local invocation. The remaining time counts down from the
  * function's Timeout, because the handlers stop retrying when it runs low.
  */
-final class LocalContext implements Context {
+public final class LocalContext implements Context {
     static final String ACCOUNT = "123456789012";
     static final String REGION = "us-east-1";
 
-    private final FunctionSpec function;
+    private final String functionName;
     private final long deadlineNanos;
     private final String requestId = UUID.randomUUID().toString();
     private final LambdaLogger logger;
 
+    /** The context the local API gives a function: its log lines on stdout, prefixed with its name. */
     LocalContext(FunctionSpec function) {
-        this.function = function;
-        this.deadlineNanos = System.nanoTime() + function.timeout().toNanos();
-        String prefix = "[" + function.name() + "] ";
-        this.logger = new LambdaLogger() {
+        this(function.name(), function.timeout(), prefixedStdout("[" + function.name() + "] "));
+    }
+
+    /** A context for a function driven directly, logging where {@code logger} says. */
+    public LocalContext(String functionName, Duration timeout, LambdaLogger logger) {
+        this.functionName = functionName;
+        this.deadlineNanos = System.nanoTime() + timeout.toNanos();
+        this.logger = logger;
+    }
+
+    private static LambdaLogger prefixedStdout(String prefix) {
+        return new LambdaLogger() {
             @Override
             public void log(String message) {
                 System.out.println(prefix + message.stripTrailing());
@@ -44,7 +54,7 @@ final class LocalContext implements Context {
 
     @Override
     public String getLogGroupName() {
-        return "/aws/lambda/" + function.name();
+        return "/aws/lambda/" + functionName;
     }
 
     @Override
@@ -54,7 +64,7 @@ final class LocalContext implements Context {
 
     @Override
     public String getFunctionName() {
-        return function.name();
+        return functionName;
     }
 
     @Override
@@ -64,7 +74,7 @@ final class LocalContext implements Context {
 
     @Override
     public String getInvokedFunctionArn() {
-        return "arn:aws:lambda:" + REGION + ":" + ACCOUNT + ":function:" + function.name();
+        return "arn:aws:lambda:" + REGION + ":" + ACCOUNT + ":function:" + functionName;
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.smsbilling.account.AccountHandler;
 import dev.smsbilling.addfunds.AddFundsHandler;
 import dev.smsbilling.autocharge.AutoChargeHandler;
+import dev.smsbilling.bench.coldstart.launcher.MinimalContext;
 import dev.smsbilling.billing.payment.SandboxPaymentProcessor;
 import dev.smsbilling.billing.store.AutoChargeSettings;
 import dev.smsbilling.billing.store.BillingStore;
@@ -188,7 +189,7 @@ final class CapacityOnPaper {
         try {
             byte[] bytes = Files.readAllBytes(FunctionCall.eventsFolder().resolve(event));
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            handler.handleRequest(new ByteArrayInputStream(bytes), out, new BenchContext(60_000));
+            handler.handleRequest(new ByteArrayInputStream(bytes), out, MinimalContext.quiet(60_000));
             return Objects.toString(out.toString(java.nio.charset.StandardCharsets.UTF_8), "").replaceAll("\\s+", " ");
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -3,6 +3,7 @@ package dev.smsbilling.bench.overhead;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.smsbilling.bench.coldstart.launcher.MinimalContext;
 import dev.smsbilling.billing.store.Account;
 import dev.smsbilling.billing.store.BareSendRequests;
 import dev.smsbilling.billing.store.BillingStore;
@@ -149,7 +150,7 @@ final class SendOverhead {
         @Override
         public void handleRequest(java.io.InputStream input, java.io.OutputStream output,
                                   com.amazonaws.services.lambda.runtime.Context ignored) throws IOException {
-            BenchContext context = new BenchContext(10_000);
+            MinimalContext context = MinimalContext.quiet(10_000);
             long start = System.nanoTime();
             handler.handleRequest(input, output, context);
             lastNanos = System.nanoTime() - start;

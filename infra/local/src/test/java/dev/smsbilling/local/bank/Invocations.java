@@ -1,13 +1,11 @@
 package dev.smsbilling.local.bank;
 
-import com.amazonaws.services.lambda.runtime.ClientContext;
-import com.amazonaws.services.lambda.runtime.CognitoIdentity;
-import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.smsbilling.local.LocalContext;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -109,7 +107,7 @@ final class Invocations {
     private JsonNode invoke(RequestStreamHandler handler, byte[] event, Duration timeout) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            handler.handleRequest(new ByteArrayInputStream(event), out, new QuietContext(timeout));
+            handler.handleRequest(new ByteArrayInputStream(event), out, new LocalContext("bank", timeout, failuresOnly));
             return JSON.readTree(out.toByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -124,80 +122,18 @@ final class Invocations {
         }
     }
 
-    /** A context whose logger keeps the failure lines and drops the per-request ones. */
-    private final class QuietContext implements Context {
-        private final long deadlineNanos;
-        private final LambdaLogger logger = new LambdaLogger() {
-            @Override
-            public void log(String message) {
-                if (message.startsWith("unexpected failure")) {
-                    failureLog.add(message.strip());
-                }
+    /** Keeps the failure lines and drops the per-request ones. */
+    private final LambdaLogger failuresOnly = new LambdaLogger() {
+        @Override
+        public void log(String message) {
+            if (message.startsWith("unexpected failure")) {
+                failureLog.add(message.strip());
             }
-
-            @Override
-            public void log(byte[] message) {
-                log(new String(message, StandardCharsets.UTF_8));
-            }
-        };
-
-        QuietContext(Duration timeout) {
-            this.deadlineNanos = System.nanoTime() + timeout.toNanos();
         }
 
         @Override
-        public String getAwsRequestId() {
-            return UUID.randomUUID().toString();
+        public void log(byte[] message) {
+            log(new String(message, StandardCharsets.UTF_8));
         }
-
-        @Override
-        public String getLogGroupName() {
-            return "/aws/lambda/bank";
-        }
-
-        @Override
-        public String getLogStreamName() {
-            return "bank";
-        }
-
-        @Override
-        public String getFunctionName() {
-            return "bank";
-        }
-
-        @Override
-        public String getFunctionVersion() {
-            return "$LATEST";
-        }
-
-        @Override
-        public String getInvokedFunctionArn() {
-            return "arn:aws:lambda:us-east-1:123456789012:function:bank";
-        }
-
-        @Override
-        public CognitoIdentity getIdentity() {
-            return null;
-        }
-
-        @Override
-        public ClientContext getClientContext() {
-            return null;
-        }
-
-        @Override
-        public int getRemainingTimeInMillis() {
-            return (int) Math.max(0, (deadlineNanos - System.nanoTime()) / 1_000_000);
-        }
-
-        @Override
-        public int getMemoryLimitInMB() {
-            return 512;
-        }
-
-        @Override
-        public LambdaLogger getLogger() {
-            return logger;
-        }
-    }
+    };
 }
