@@ -34,8 +34,6 @@ public final class ColdStart {
     static final String FLOOR_API = "floor (b): empty RequestHandler<APIGatewayV2HTTPEvent, …>";
     /** DESIGN: kept free of the DynamoDB SDK where they can be, so that they start fast. */
     static final List<String> FAST_FUNCTIONS = List.of("quote", "authorizer");
-    /** The functions whose handlers register SnapStart priming hooks (auto-charge, run on a schedule, has none). */
-    static final List<String> PRIMING_FUNCTIONS = List.of("quote", "authorizer", "send-charge", "add-funds", "account");
     static final double FAST_TARGET = 1.0;
     static final double DYNAMODB_TARGET = 2.5;
     /** The quote function's zip; every other function's may be up to {@link #ZIP_TARGET}. */
@@ -269,12 +267,15 @@ public final class ColdStart {
         return variants;
     }
 
-    /** The functions that register SnapStart priming hooks, run with them before their first invocation. */
+    /**
+     * Every function that carries the SnapStart hooks' library, run with its hooks before its first
+     * invocation; the report shows those whose constructor registered any.
+     */
     private List<Target> primedVariants(List<Target> targets) {
         List<Target> variants = new ArrayList<>();
         for (Target target : targets) {
             ZipContents zip = zips.get(target.label());
-            if (target.kind() == Target.Kind.FUNCTION && zip != null && PRIMING_FUNCTIONS.contains(target.label())
+            if (target.kind() == Target.Kind.FUNCTION && zip != null
                     && zip.jars().stream().anyMatch(jar -> jar.name().startsWith("crac-"))) {
                 variants.add(target.withFlags(primedLabel(target.label()), List.of("-D" + LambdaLauncher.PRIME_PROPERTY + "=true")));
             }

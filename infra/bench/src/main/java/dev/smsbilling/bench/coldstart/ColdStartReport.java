@@ -142,7 +142,10 @@ final class ColdStartReport {
     }
 
     private void primingSection() {
-        List<String> primed = labels().stream().filter(l -> run.results().containsKey(ColdStart.primedLabel(l))).toList();
+        List<String> primed = labels().stream()
+                .filter(l -> run.results().containsKey(ColdStart.primedLabel(l))
+                        && run.results().get(ColdStart.primedLabel(l)).get(0).primingSteps() > 0)
+                .toList();
         if (primed.isEmpty()) {
             return;
         }

@@ -26,9 +26,10 @@ final class Launch {
      * @param invokeMs  the first invocation
      * @param againMs   the second invocation of the same instance (classes loaded, C1 warming)
      * @param primeMs   the priming hooks, when the launcher ran them (0 otherwise)
+     * @param primingSteps how many priming steps the function registered, when the launcher ran them
      * @param body      the first response, shortened
      */
-    record Result(double totalMs, double bootMs, double initMs, double invokeMs, double againMs, double primeMs, String body) {
+    record Result(double totalMs, double bootMs, double initMs, double invokeMs, double againMs, double primeMs, int primingSteps, String body) {
     }
 
     private Launch() {
@@ -78,6 +79,7 @@ final class Launch {
         double invoke = Double.NaN;
         double again = Double.NaN;
         double prime = 0;
+        int primingSteps = 0;
         String body = "";
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line; (line = out.readLine()) != null; ) {
@@ -92,6 +94,7 @@ final class Launch {
                             case "invoke_us" -> invoke = Long.parseLong(kv[1]) / 1000.0;
                             case "again_us" -> again = Long.parseLong(kv[1]) / 1000.0;
                             case "prime_us" -> prime = Long.parseLong(kv[1]) / 1000.0;
+                            case "prime_steps" -> primingSteps = Integer.parseInt(kv[1]);
                             default -> { }
                         }
                     }
@@ -109,7 +112,7 @@ final class Launch {
         }
         // System.nanoTime is CLOCK_MONOTONIC on Linux, shared by both JVMs: spawn-to-main is comparable.
         double boot = mainNanos > 0 ? (mainNanos - spawn) / 1e6 : Double.NaN;
-        return Optional.of(new Result((answered - spawn) / 1e6, boot, init, invoke, again, prime, body));
+        return Optional.of(new Result((answered - spawn) / 1e6, boot, init, invoke, again, prime, primingSteps, body));
     }
 
     private static String tail(String text) {

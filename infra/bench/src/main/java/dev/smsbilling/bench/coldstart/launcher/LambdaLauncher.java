@@ -51,11 +51,13 @@ public final class LambdaLauncher {
         Class<?> type = Class.forName(className, true, loader);
         Object instance = type.getDeclaredConstructor().newInstance();
         long primed = 0;
+        int primingSteps = 0;
         if (Boolean.getBoolean(PRIME_PROPERTY)) {
             // What SnapStart runs before its snapshot; a restored instance starts from here.
             long start = System.nanoTime();
-            Class.forName("dev.smsbilling.http.Priming", true, loader).getMethod("simulateSnapshot").invoke(null);
+            Object simulation = Class.forName("dev.smsbilling.http.Priming", true, loader).getMethod("simulateSnapshot").invoke(null);
             primed = System.nanoTime() - start;
+            primingSteps = ((Integer) simulation.getClass().getMethod("steps").invoke(simulation)).intValue();
         }
         long constructed = System.nanoTime();
 
@@ -77,7 +79,8 @@ public final class LambdaLauncher {
                 .append(" main_ns=").append(mainStart)
                 .append(" init_us=").append((constructed - mainStart) / 1000)
                 .append(" invoke_us=").append((answered - constructed) / 1000)
-                .append(" prime_us=").append(primed / 1000);
+                .append(" prime_us=").append(primed / 1000)
+                .append(" prime_steps=").append(primingSteps);
         for (long nanos : later) {
             phases.append(" again_us=").append(nanos / 1000);
         }
