@@ -118,10 +118,11 @@ public final class TemplateReader {
         if (authorizer.has("JwtConfiguration")) {
             throw new IllegalStateException("authorizer " + name + " is a JWT authorizer, which the local API does not emulate");
         }
-        String functionName = getAttTarget(authorizer.path("FunctionArn"));
+        String functionName = functionOf(authorizer.path("FunctionArn"));
         FunctionSpec function = functionName == null ? null : functions.get(functionName);
         if (function == null) {
-            throw new IllegalStateException("authorizer " + name + " must name a function of this template with !GetAtt <Function>.Arn");
+            throw new IllegalStateException("authorizer " + name
+                    + " must name a function of this template with !Ref <Function>.Alias or !GetAtt <Function>.Arn");
         }
         List<String> headers = new ArrayList<>();
         authorizer.path("Identity").path("Headers").forEach(h -> headers.add(h.asText()));
@@ -149,9 +150,13 @@ public final class TemplateReader {
         return node.has("Ref") ? node.get("Ref").asText() : null;
     }
 
-    /** {@code !GetAtt X.Arn} (read as "X.Arn") or {@code {Fn::GetAtt: [X, Arn]}}: X. */
-    private static String getAttTarget(JsonNode node) {
-        JsonNode value = node.has("Fn::GetAtt") ? node.get("Fn::GetAtt") : node;
+    /**
+     * The function an ARN names: {@code !Ref X.Alias} (SAM's reference to the alias that
+     * AutoPublishAlias makes; read as "X.Alias"), {@code !GetAtt X.Arn} (read as "X.Arn") or the
+     * long forms {@code {Ref: X.Alias}} and {@code {Fn::GetAtt: [X, Arn]}}: X.
+     */
+    private static String functionOf(JsonNode node) {
+        JsonNode value = node.has("Fn::GetAtt") ? node.get("Fn::GetAtt") : node.has("Ref") ? node.get("Ref") : node;
         if (value.isArray() && value.size() > 0) {
             return value.get(0).asText();
         }

@@ -80,9 +80,10 @@ public final class SamTemplate {
         StringBuilder ids = new StringBuilder("|");
         for (JsonNode resource : resources) {
             for (JsonNode authorizer : resource.path("Properties").path("Auth").path("Authorizers")) {
-                String arn = authorizer.path("FunctionArn").asText(""); // "!GetAtt AuthorizerFunction.Arn" reads as "AuthorizerFunction.Arn"
+                // "!Ref AuthorizerFunction.Alias" reads as "AuthorizerFunction.Alias", "!GetAtt AuthorizerFunction.Arn" as "AuthorizerFunction.Arn"
+                String arn = authorizer.path("FunctionArn").asText("");
                 if (!arn.isEmpty()) {
-                    ids.append(arn.endsWith(".Arn") ? arn.substring(0, arn.length() - 4) : arn).append('|');
+                    ids.append(arn.contains(".") ? arn.substring(0, arn.indexOf('.')) : arn).append('|');
                 }
             }
         }

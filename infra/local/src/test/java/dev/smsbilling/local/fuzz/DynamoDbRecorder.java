@@ -13,6 +13,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -34,7 +36,7 @@ final class DynamoDbRecorder implements AutoCloseable {
     private final URI target;
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final Set<String> actions = new ConcurrentSkipListSet<>();
-    private final Set<String> indexes = new ConcurrentSkipListSet<>();
+    private final Set<String> grants = new ConcurrentSkipListSet<>();
 
     private DynamoDbRecorder(HttpServer server, URI target) {
         this.server = server;
@@ -61,8 +63,13 @@ final class DynamoDbRecorder implements AutoCloseable {
         return new TreeSet<>(actions);
     }
 
-    Set<String> indexes() {
-        return new TreeSet<>(indexes);
+    /**
+     * What IAM must allow, as "action on resource": "dynamodb:GetItem on table", or
+     * "dynamodb:Query on table/index/auto-charge-due" for a read of an index (whose ARN is the
+     * table's followed by /index/name).
+     */
+    Set<String> grants() {
+        return new TreeSet<>(grants);
     }
 
     private void forward(HttpExchange exchange) throws IOException {
@@ -101,14 +108,17 @@ final class DynamoDbRecorder implements AutoCloseable {
         }
         String operation = amzTarget.substring(amzTarget.indexOf('.') + 1);
         JsonNode request = JSON.readTree(body);
+        List<String> needed = new ArrayList<>();
         switch (operation) {
             case "TransactWriteItems" -> request.path("TransactItems").forEach(item -> item.fieldNames().forEachRemaining(part ->
-                    actions.add("dynamodb:" + (part.equals("ConditionCheck") ? "ConditionCheckItem" : part + "Item"))));
-            case "TransactGetItems" -> request.path("TransactItems").forEach(item -> actions.add("dynamodb:GetItem"));
-            default -> actions.add("dynamodb:" + operation);
+                    needed.add("dynamodb:" + (part.equals("ConditionCheck") ? "ConditionCheckItem" : part + "Item"))));
+            case "TransactGetItems" -> request.path("TransactItems").forEach(item -> needed.add("dynamodb:GetItem"));
+            default -> needed.add("dynamodb:" + operation);
         }
-        if (request.hasNonNull("IndexName")) {
-            indexes.add(request.get("IndexName").asText());
+        String resource = request.hasNonNull("IndexName") ? "table/index/" + request.get("IndexName").asText() : "table";
+        for (String action : needed) {
+            actions.add(action);
+            grants.add(action + " on " + resource);
         }
     }
 

@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.smsbilling.endpoint.RealDynamoDb;
-import dev.smsbilling.endpoint.Repository;
 import dev.smsbilling.endpoint.TestTable;
 import dev.smsbilling.local.FunctionSpec;
 import dev.smsbilling.local.HandlerFactory;
+import dev.smsbilling.local.TransformedTemplate;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -24,8 +23,9 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
- * Each function's IAM policy in template.yaml grants what its code does to the table and nothing
- * beyond the allow-list kept beside this test (least-privilege.json). What the code does is
+ * Each function's IAM role, as SAM generates it from template.yaml, allows exactly what its code
+ * does to the table (each action on the table or on its index) and nothing beyond the
+ * allow-list kept beside this test (least-privilege.json). What the code does is
  * recorded on the wire: every function of the local API gets its own recording proxy in front
  * of the table, and a flow through every route drives each store call (successes, replays,
  * refusals, declines, unknown accounts).
@@ -55,40 +55,35 @@ class LeastPrivilegeTest {
         };
         try (TestApi api = TestApi.start(table, recording, line -> { })) {
             everyRoute(api);
-            JsonNode resources = new YAMLMapper().readTree(Repository.template().toFile()).path("Resources");
+            TransformedTemplate cfn = TransformedTemplate.ofRepository();
             JsonNode allowList = allowList();
             List<String> problems = new ArrayList<>();
             Map<String, String> report = new TreeMap<>();
             for (FunctionSpec function : api.template.functions()) {
                 String name = function.name();
-                Set<String> granted = new TreeSet<>();
-                List<String> grantedResources = new ArrayList<>();
-                policies(resources.path(name).path("Properties").path("Policies"), name, granted, grantedResources, problems);
+                Set<String> granted = tableGrants(cfn, name, problems);
                 DynamoDbRecorder recorder = recorders.get(name);
-                Set<String> used = recorder == null ? Set.of() : recorder.actions();
+                Set<String> used = recorder == null ? Set.of() : recorder.grants();
                 if (!allowList.has(name)) {
                     problems.add(name + " has no entry in least-privilege.json: add the actions it may be granted");
                     continue;
                 }
                 Set<String> allowed = new TreeSet<>();
                 allowList.get(name).forEach(action -> allowed.add(action.asText()));
-                for (String action : granted) {
-                    if (!allowed.contains(action)) {
-                        problems.add(name + " is granted " + action + ", which least-privilege.json does not allow");
+                for (String grant : granted) {
+                    if (!allowed.contains(grant.substring(0, grant.indexOf(' ')))) {
+                        problems.add(name + " is granted " + grant + ", which least-privilege.json does not allow");
+                    }
+                    if (!used.contains(grant)) {
+                        problems.add(name + " is granted " + grant + ", which its code never uses");
                     }
                 }
-                for (String action : used) {
-                    if (!granted.contains(action)) {
-                        problems.add(name + " calls " + action + " but its policy does not grant it");
+                for (String grant : used) {
+                    if (!granted.contains(grant)) {
+                        problems.add(name + " calls " + grant + " but its role does not allow it");
                     }
                 }
-                if (recorder != null && !recorder.indexes().isEmpty()
-                        && grantedResources.stream().noneMatch(resource -> resource.contains("/index/"))) {
-                    problems.add(name + " reads the index " + recorder.indexes() + " but its policy names no index ARN");
-                }
-                Set<String> unused = new TreeSet<>(granted);
-                unused.removeAll(used);
-                report.put(name, "granted " + granted + ", used " + used + (unused.isEmpty() ? "" : ", granted but not exercised " + unused));
+                report.put(name, "granted and used " + granted);
             }
             report.forEach((name, line) -> System.out.println("[least-privilege] " + name + ": " + line));
             assertThat(problems).isEmpty();
@@ -134,46 +129,41 @@ class LeastPrivilegeTest {
         api.call("PUT", "/internal/accounts/BA00000000000000000000000000000000/subscription", null, null, "{\"status\":\"active\"}");
     }
 
-    private static void policies(JsonNode policies, String function, Set<String> granted, List<String> resources,
-                                 List<String> problems) {
-        for (JsonNode policy : policies) {
-            if (!policy.has("Statement")) {
-                problems.add(function + " has a policy that is not an explicit Statement (" + policy
-                        + "): name the actions, so that they can be checked");
-                continue;
-            }
-            for (JsonNode statement : policy.get("Statement")) {
-                if (!"Allow".equals(statement.path("Effect").asText())) {
+    /**
+     * What the function's role, as SAM generates it, allows on the table, in the recorder's
+     * terms ("dynamodb:GetItem on table"); a DynamoDB grant on anything but the table or its
+     * index, and any wildcard action, is a problem.
+     */
+    private static Set<String> tableGrants(TransformedTemplate cfn, String function, List<String> problems) {
+        Set<String> grants = new TreeSet<>();
+        for (JsonNode statement : cfn.allowStatementsOf(function)) {
+            for (JsonNode action : TransformedTemplate.asList(statement.path("Action"))) {
+                if (action.asText().contains("*")) {
+                    problems.add(function + " is granted the wildcard " + action.asText());
+                }
+                if (!action.asText().startsWith("dynamodb:")) {
                     continue;
                 }
-                List<String> actions = new ArrayList<>();
-                JsonNode action = statement.path("Action");
-                if (action.isArray()) {
-                    action.forEach(a -> actions.add(a.asText()));
-                } else {
-                    actions.add(action.asText());
-                }
-                List<String> statementResources = new ArrayList<>();
-                JsonNode resource = statement.path("Resource");
-                if (resource.isArray()) {
-                    resource.forEach(r -> statementResources.add(r.toString()));
-                } else {
-                    statementResources.add(resource.toString());
-                }
-                for (String a : actions) {
-                    if (a.contains("*")) {
-                        problems.add(function + " is granted the wildcard " + a);
-                    }
-                    if (a.startsWith("dynamodb:")) {
-                        granted.add(a);
-                        if (statementResources.stream().anyMatch(r -> r.equals("\"*\""))) {
-                            problems.add(function + " is granted " + a + " on every resource");
-                        }
+                for (JsonNode resource : TransformedTemplate.asList(statement.path("Resource"))) {
+                    String onTable = tableResource(resource);
+                    if (onTable == null) {
+                        problems.add(function + " is granted " + action.asText() + " on " + resource + ", which is not the billing table");
+                    } else {
+                        grants.add(action.asText() + " on " + onTable);
                     }
                 }
-                resources.addAll(statementResources);
             }
         }
+        return grants;
+    }
+
+    /** "table" for {@code Fn::GetAtt [BillingTable, Arn]}, "table/index/x" for {@code Fn::Sub ${BillingTable.Arn}/index/x}. */
+    private static String tableResource(JsonNode resource) {
+        if (resource.path("Fn::GetAtt").toString().equals("[\"BillingTable\",\"Arn\"]")) {
+            return "table";
+        }
+        String sub = resource.path("Fn::Sub").asText("");
+        return sub.startsWith("${BillingTable.Arn}/index/") ? "table/" + sub.substring("${BillingTable.Arn}/".length()) : null;
     }
 
     private static JsonNode allowList() throws IOException {

@@ -1,0 +1,130 @@
+package dev.smsbilling.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.smsbilling.endpoint.Repository;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * template.yaml as AWS SAM transforms it: the CloudFormation that {@code sam deploy} creates,
+ * made offline by aws-sam-translator through {@code infra/sam/transform.py}. What a reviewer
+ * would check by hand in that output (which alias an integration invokes, what a role allows) is
+ * read here, not from template.yaml, whose short forms SAM expands in ways a grep cannot see.
+ *
+ * <p>Needs a {@code python3} that can import samtranslator (cfn-lint brings it). Without one the
+ * tests that use this are skipped with a sentence saying so, except under CI, where
+ * {@code .ci/run} has checked for cfn-lint and a missing translator is a failure.
+ */
+public final class TransformedTemplate {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Map<String, TransformedTemplate> CACHE = new ConcurrentHashMap<>();
+
+    private final JsonNode root;
+
+    private TransformedTemplate(JsonNode root) {
+        this.root = root;
+    }
+
+    /** The project's template.yaml with its parameters' defaults, or {@code Name=value} overrides. */
+    public static TransformedTemplate ofRepository(String... parameters) {
+        return CACHE.computeIfAbsent(String.join(" ", parameters), key -> transform(Repository.template(), parameters));
+    }
+
+    public JsonNode resources() {
+        return root.path("Resources");
+    }
+
+    public JsonNode resource(String logicalId) {
+        JsonNode resource = resources().path(logicalId);
+        if (resource.isMissingNode()) {
+            throw new AssertionError("the transformed template has no resource " + logicalId);
+        }
+        return resource;
+    }
+
+    /** The logical ids of every resource of {@code type} ("AWS::Lambda::Function"), in order. */
+    public List<String> ofType(String type) {
+        List<String> ids = new ArrayList<>();
+        resources().fields().forEachRemaining(r -> {
+            if (type.equals(r.getValue().path("Type").asText())) {
+                ids.add(r.getKey());
+            }
+        });
+        return ids;
+    }
+
+    /** The IAM role a function runs as: its {@code Role} is {@code Fn::GetAtt [<role>, Arn]}. */
+    public JsonNode roleOf(String function) {
+        JsonNode role = resource(function).path("Properties").path("Role").path("Fn::GetAtt");
+        if (!role.isArray() || !"Arn".equals(role.path(1).asText())) {
+            throw new AssertionError(function + "'s Role is not a role of this template: " + role);
+        }
+        return resource(role.get(0).asText());
+    }
+
+    /** Every Allow statement of the role's inline policies. */
+    public List<JsonNode> allowStatementsOf(String function) {
+        List<JsonNode> statements = new ArrayList<>();
+        for (JsonNode policy : roleOf(function).path("Properties").path("Policies")) {
+            for (JsonNode statement : asList(policy.path("PolicyDocument").path("Statement"))) {
+                if ("Allow".equals(statement.path("Effect").asText())) {
+                    statements.add(statement);
+                }
+            }
+        }
+        return statements;
+    }
+
+    /** A JSON value that may be one element or a list of them (IAM's Action and Resource), as a list. */
+    public static List<JsonNode> asList(JsonNode node) {
+        List<JsonNode> list = new ArrayList<>();
+        if (node.isArray()) {
+            node.forEach(list::add);
+        } else if (!node.isMissingNode()) {
+            list.add(node);
+        }
+        return list;
+    }
+
+    private static TransformedTemplate transform(Path template, String... parameters) {
+        String python = System.getenv().getOrDefault("SAM_PYTHON", "python3");
+        List<String> command = new ArrayList<>(List.of(python,
+                Repository.root().resolve("infra/sam/transform.py").toString(), template.toString()));
+        command.addAll(List.of(parameters));
+        try {
+            Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.PIPE).start();
+            byte[] out = process.getInputStream().readAllBytes();
+            String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(120, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("the SAM transform did not finish in 120 s");
+            }
+            if (process.exitValue() != 0) {
+                skipUnlessCi(err.contains("needs aws-sam-translator"), err.strip());
+                throw new AssertionError("SAM could not transform template.yaml: " + err.strip());
+            }
+            return new TransformedTemplate(JSON.readTree(out));
+        } catch (IOException e) {
+            skipUnlessCi(true, python + " cannot be run (" + e.getMessage() + "); set SAM_PYTHON to a python with cfn-lint");
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while transforming the template", e);
+        }
+    }
+
+    private static void skipUnlessCi(boolean missingTool, String why) {
+        if (missingTool && System.getenv("CI") == null) {
+            Assumptions.abort("skipped, the SAM transform is not available here: " + why);
+        }
+    }
+}

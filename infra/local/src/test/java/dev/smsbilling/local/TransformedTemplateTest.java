@@ -1,0 +1,177 @@
+package dev.smsbilling.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.smsbilling.endpoint.RealDynamoDb;
+import dev.smsbilling.endpoint.Repository;
+import dev.smsbilling.endpoint.TestTable;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * What {@code sam deploy} would create, read from template.yaml as SAM transforms it
+ * ({@link TransformedTemplate}): the things a reviewer would otherwise check by hand in the
+ * generated CloudFormation. Least privilege is checked against the code's own calls in
+ * {@code LeastPrivilegeTest}, on the same transformed roles.
+ */
+@RealDynamoDb
+class TransformedTemplateTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** How an integration or authorizer URI names the function it invokes: ${<Function>Aliaslive}. */
+    private static final Pattern INVOKED = Pattern.compile("/functions/\\$\\{([A-Za-z0-9]+)}/invocations");
+
+    private final TransformedTemplate cfn = TransformedTemplate.ofRepository();
+    private final SamTemplate sam = TemplateReader.read(Repository.template());
+
+    @Test
+    void everyRouteOfTheTemplateInvokesItsFunctionsLiveAlias() {
+        Map<String, String> invoked = new TreeMap<>();
+        cfn.resource("Api").path("Properties").path("Body").path("paths").fields().forEachRemaining(path ->
+                path.getValue().fields().forEachRemaining(method -> invoked.put(
+                        method.getKey().toUpperCase() + " " + path.getKey(),
+                        invokedBy(method.getValue().path("x-amazon-apigateway-integration").path("uri")))));
+
+        Map<String, String> expected = new TreeMap<>();
+        sam.routes().forEach(route -> expected.put(route.routeKey(), route.function().name() + "Aliaslive"));
+        assertThat(invoked).isEqualTo(expected);
+        assertThat(expected).hasSizeGreaterThanOrEqualTo(9);
+    }
+
+    @Test
+    void theAuthorizerIsTheLiveAliasOfTheAuthorizerFunction() {
+        JsonNode scheme = cfn.resource("Api").path("Properties").path("Body").path("components")
+                .path("securitySchemes").path("ApiKeyAuthorizer").path("x-amazon-apigateway-authorizer");
+        JsonNode uri = scheme.path("authorizerUri").path("Fn::Sub");
+
+        assertThat(uri.path(1).path("__FunctionArn__")).as("the authorizer's ARN").hasToString("{\"Ref\":\"AuthorizerFunctionAliaslive\"}");
+        assertThat(scheme.path("identitySource").toString()).isEqualTo("[\"$request.header.Authorization\"]");
+        assertThat(scheme.path("enableSimpleResponses").asBoolean()).isTrue();
+    }
+
+    @Test
+    void theInternalRoutesAreSignedWithIamAndTheRestCarryTheKeyAuthorizer() {
+        Map<String, String> security = new TreeMap<>();
+        cfn.resource("Api").path("Properties").path("Body").path("paths").fields().forEachRemaining(path ->
+                path.getValue().fields().forEachRemaining(method -> security.put(
+                        method.getKey().toUpperCase() + " " + path.getKey(),
+                        method.getValue().path("security").path(0).fieldNames().next())));
+
+        security.forEach((route, scheme) -> assertThat(scheme).as(route)
+                .isEqualTo(route.contains(" /internal/") ? "AWS_IAM" : "ApiKeyAuthorizer"));
+        assertThat(cfn.resource("Api").path("Properties").path("Body").path("components").path("securitySchemes")
+                .path("AWS_IAM").path("x-amazon-apigateway-authtype").asText()).isEqualTo("awsSigv4");
+    }
+
+    @Test
+    void everyInvokePermissionIsForALiveAliasAndScopedToItsSource() {
+        List<String> permissions = cfn.ofType("AWS::Lambda::Permission");
+        assertThat(permissions).hasSizeGreaterThanOrEqualTo(11);
+        for (String id : permissions) {
+            JsonNode properties = cfn.resource(id).path("Properties");
+            assertThat(properties.path("FunctionName").path("Ref").asText()).as(id).endsWith("Aliaslive");
+            assertThat(properties.path("SourceArn").isMissingNode()).as(id + " names the API or rule that may invoke").isFalse();
+        }
+    }
+
+    @Test
+    void everyFunctionPublishesAVersionWithSnapStartBehindTheLiveAlias() {
+        List<String> functions = cfn.ofType("AWS::Lambda::Function");
+        assertThat(functions).hasSize(sam.functions().size());
+        for (String function : functions) {
+            JsonNode alias = cfn.resource(function + "Aliaslive").path("Properties");
+            assertThat(alias.path("Name").asText()).isEqualTo("live");
+            assertThat(alias.path("FunctionName").path("Ref").asText()).isEqualTo(function);
+            String version = alias.path("FunctionVersion").path("Fn::GetAtt").path(0).asText();
+            assertThat(cfn.resource(version).path("Type").asText()).isEqualTo("AWS::Lambda::Version");
+            assertThat(cfn.resource(function).path("Properties").path("SnapStart").path("ApplyOn").asText())
+                    .as(function).isEqualTo("PublishedVersions");
+        }
+    }
+
+    @Test
+    void theScheduleInvokesTheLiveAliasOnceWithoutRetriesAndKeepsWhatFailedInTheDeadLetterQueue() {
+        String rule = cfn.ofType("AWS::Events::Rule").get(0);
+        JsonNode target = cfn.resource(rule).path("Properties").path("Targets").path(0);
+        assertThat(cfn.resource(rule).path("Properties").path("ScheduleExpression").asText()).isEqualTo("rate(1 minute)");
+        assertThat(target.path("Arn").path("Ref").asText()).isEqualTo("AutoChargeFunctionAliaslive");
+        assertThat(target.path("RetryPolicy").path("MaximumRetryAttempts").asInt(-1)).isZero();
+        assertThat(target.path("RetryPolicy").path("MaximumEventAgeInSeconds").asInt()).isEqualTo(60);
+        assertThat(target.path("DeadLetterConfig").path("Arn").path("Fn::GetAtt").path(0).asText())
+                .isEqualTo("AutoChargeDeadLetterQueue");
+
+        // Lambda's own asynchronous retries of the alias, and where a failed run goes.
+        JsonNode invokeConfig = cfn.resource(cfn.ofType("AWS::Lambda::EventInvokeConfig").get(0)).path("Properties");
+        assertThat(invokeConfig.path("Qualifier").asText()).isEqualTo("live");
+        assertThat(invokeConfig.path("MaximumRetryAttempts").asInt(-1)).isZero();
+        assertThat(cfn.resource("AutoChargeFunction").path("Properties").path("DeadLetterConfig").path("TargetArn")
+                .path("Fn::GetAtt").path(0).asText()).isEqualTo("AutoChargeDeadLetterQueue");
+
+        // Only that rule may drop events into the queue.
+        JsonNode statement = cfn.resource("AutoChargeDeadLetterQueuePolicy").path("Properties").path("PolicyDocument")
+                .path("Statement").path(0);
+        assertThat(statement.path("Principal").path("Service").asText()).isEqualTo("events.amazonaws.com");
+        assertThat(statement.path("Condition").path("ArnEquals").path("aws:SourceArn").path("Fn::GetAtt").path(0).asText())
+                .isEqualTo(rule);
+    }
+
+    @Test
+    void theTableKeepsItsKeysIndexTtlAndBackupsAndOutlivesTheStack() {
+        JsonNode table = cfn.resource("BillingTable");
+        JsonNode properties = table.path("Properties");
+
+        assertThat(table.path("DeletionPolicy").asText()).isEqualTo("Retain");
+        assertThat(table.path("UpdateReplacePolicy").asText()).isEqualTo("Retain");
+        assertThat(properties.path("DeletionProtectionEnabled").asBoolean()).isTrue();
+        assertThat(properties.path("PointInTimeRecoverySpecification").path("PointInTimeRecoveryEnabled").asBoolean()).isTrue();
+        assertThat(properties.path("BillingMode").asText()).isEqualTo("PAY_PER_REQUEST");
+        assertThat(keys(properties.path("KeySchema"))).containsExactly("pk HASH", "sk RANGE");
+        JsonNode index = properties.path("GlobalSecondaryIndexes").path(0);
+        assertThat(index.path("IndexName").asText()).isEqualTo("auto-charge-due");
+        assertThat(keys(index.path("KeySchema"))).containsExactly("dueBucket HASH", "dueSince RANGE");
+        TreeSet<String> types = new TreeSet<>();
+        properties.path("AttributeDefinitions").forEach(a -> types.add(a.path("AttributeName").asText() + " " + a.path("AttributeType").asText()));
+        assertThat(types).containsExactly("dueBucket S", "dueSince S", "pk S", "sk S");
+        assertThat(properties.path("TimeToLiveSpecification").path("Enabled").asBoolean()).isTrue();
+    }
+
+    /** The TTL attribute is the one the store really stamps on idempotency records: expired records vanish. */
+    @Test
+    void theTablesTtlAttributeIsWhereTheStoreStampsAnIdempotencyRecordsExpiry(TestTable table) throws Exception {
+        String ttl = cfn.resource("BillingTable").path("Properties").path("TimeToLiveSpecification").path("AttributeName").asText();
+        try (RealLocalApi api = RealLocalApi.start(table)) {
+            String key = JSON.readTree(api.call("POST", "/internal/accounts", null, null, "{\"subscription\": \"active\"}").body())
+                    .path("data").path("apiKey").asText();
+            long before = Instant.now().getEpochSecond();
+            assertThat(api.call("POST", "/v1/billing/funds", key, "ttl-1",
+                    "{\"amountMicros\": 5000000, \"paymentMethod\": \"pm_card_visa\"}").statusCode()).isEqualTo(201);
+
+            List<Map<String, AttributeValue>> records = table.client().scan(b -> b.tableName(table.name())).items().stream()
+                    .filter(item -> item.get("sk").s().startsWith("IDEMPOTENCY#")).toList();
+            assertThat(records).hasSize(1);
+            long expiresAt = Long.parseLong(records.get(0).get(ttl).n());
+            assertThat(expiresAt).isBetween(before + Duration.ofHours(24).toSeconds() - 60, before + Duration.ofHours(24).toSeconds() + 60);
+        }
+    }
+
+    private static String invokedBy(JsonNode uri) {
+        Matcher m = INVOKED.matcher(uri.path("Fn::Sub").asText());
+        return m.find() ? m.group(1) : "not a function of this template: " + uri;
+    }
+
+    private static List<String> keys(JsonNode schema) {
+        List<String> keys = new ArrayList<>();
+        schema.forEach(k -> keys.add(k.path("AttributeName").asText() + " " + k.path("KeyType").asText()));
+        return keys;
+    }
+}
