@@ -5,6 +5,7 @@ import dev.smsbilling.billing.api.Deadlines;
 import dev.smsbilling.billing.api.Outcomes;
 import dev.smsbilling.billing.payment.ChargeRequest;
 import dev.smsbilling.billing.payment.ChargeResult;
+import dev.smsbilling.billing.payment.PaymentNotAttempted;
 import dev.smsbilling.billing.payment.PaymentProcessor;
 import dev.smsbilling.billing.payment.PaymentUnavailable;
 import dev.smsbilling.billing.runtime.PaymentProcessors;
@@ -46,10 +47,11 @@ import java.util.Optional;
  * key, as API.md wants for every 4xx. The subscription is not checked again by a retry that
  * resumes an abandoned hold: the dead attempt may have passed it and charged the card, and a
  * credit is never refused once the money may have been taken (the processor answers the retry
- * with the first charge, so it is credited exactly once). A processor outage does not: the charge may have gone
- * through, so the key stays bound to this body until its hold lapses and the client's retry
- * (same key, same body) heals it; releasing it would let the key be reused for another amount
- * and leave the first charge uncredited.
+ * with the first charge, so it is credited exactly once). A processor outage answers 503
+ * {@code payment_unavailable} with {@code Retry-After}; when the charge may have gone through,
+ * the key stays bound to this body until its hold lapses and the client's retry (same key, same
+ * body) heals it; releasing it would let the key be reused for another amount and leave the
+ * first charge uncredited.
  */
 public final class AddFundsHandler extends HttpFunction {
     static final String ROUTE = "POST /v1/billing/funds";
@@ -87,14 +89,15 @@ public final class AddFundsHandler extends HttpFunction {
         Deadline deadline = Deadlines.of(context);
         Idempotency idempotency = new Idempotency(key.value(), body.requestHash());
 
-        BeginResult begun = store.beginIdempotentRequest(accountId, idempotency, hold(deadline));
+        Duration hold = hold(deadline);
+        BeginResult begun = store.beginIdempotentRequest(accountId, idempotency, hold);
         if (begun instanceof KeySeenBefore seen) {
             return Outcomes.toResponse(seen);
         }
         if (!(begun instanceof Started started && started.resumed())) {
             refuseUnlessActive(accountId, idempotency);
         }
-        ChargeResult charged = charge(accountId, idempotency, body);
+        ChargeResult charged = charge(accountId, idempotency, body, hold);
         if (charged instanceof ChargeResult.Declined declined) {
             store.releaseIdempotentRequest(accountId, idempotency);
             throw new ApiException(ErrorCode.PAYMENT_DECLINED).withExtra("declineCode", declined.code());
@@ -123,13 +126,28 @@ public final class AddFundsHandler extends HttpFunction {
         throw new ApiException(account.isPresent() ? ErrorCode.SUBSCRIPTION_INACTIVE : ErrorCode.UNAUTHORIZED);
     }
 
-    private ChargeResult charge(String accountId, Idempotency idempotency, AddFundsRequest body) {
+    /**
+     * An unavailable processor is a 503 either way, and what it does to the key differs: a charge
+     * that was surely not made (the key to Stripe could not be read, Stripe refused our
+     * credentials) lets go of the key, as a 4xx does, since there is nothing to find again; one
+     * whose outcome is unknown keeps the key bound to this body until the hold lapses, so the
+     * retry the answer asks for finds the charge instead of making another.
+     */
+    private ChargeResult charge(String accountId, Idempotency idempotency, AddFundsRequest body, Duration hold) {
         try {
             return processor.charge(new ChargeRequest(body.paymentMethod(), body.amountMicros(),
                     processorKey(accountId, idempotency), DESCRIPTION));
+        } catch (PaymentNotAttempted e) {
+            store.releaseIdempotentRequest(accountId, idempotency);
+            throw unavailable(Duration.ofSeconds(1));
         } catch (PaymentUnavailable e) {
-            throw new IllegalStateException("payment processor unavailable", e);
+            throw unavailable(hold);
         }
+    }
+
+    private static ApiException unavailable(Duration retryAfter) {
+        long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+        return new ApiException(ErrorCode.PAYMENT_UNAVAILABLE).withHeader("Retry-After", Long.toString(seconds));
     }
 
     /**

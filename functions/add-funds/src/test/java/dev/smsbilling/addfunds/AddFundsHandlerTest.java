@@ -144,15 +144,17 @@ class AddFundsHandlerTest {
     }
 
     @Test
-    void aProcessorOutageIs500AndKeepsTheKeyForTheSameBodyOnly() {
+    void aProcessorOutageIs503AndKeepsTheKeyForTheSameBodyOnly() {
         String account = openAccount(Subscription.ACTIVE);
         sandbox.setUnavailable(true);
 
         FunctionCall.Response down = call(account).invoke(handler);
 
-        assertThat(down.status()).isEqualTo(500);
-        assertThat(down.code()).isEqualTo("internal_error");
+        assertThat(down.status()).isEqualTo(503);
+        assertThat(down.code()).isEqualTo("payment_unavailable");
+        assertThat(Long.parseLong(down.headers().get("Retry-After"))).as("the hold's life").isBetween(1L, 30L);
         assertThat(down.body()).doesNotContain("sandbox", "Exception");
+        assertThat(call(account).invoke(handler).code()).as("the hold still stands").isEqualTo("request_in_progress");
         sandbox.setUnavailable(false);
         clock.advance(Duration.ofSeconds(30));
         assertThat(call(account).body("{\"amountMicros\": 30000000, \"paymentMethod\": \"pm_card_visa\"}").invoke(handler).code())

@@ -4,13 +4,13 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.smsbilling.aws.AwsAccess;
+import dev.smsbilling.http.Jitter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
@@ -158,7 +158,7 @@ final class SignedDynamoDb {
     private static void pause(int attempt) throws IOException {
         long ceiling = (long) BASE_BACKOFF_MS << attempt;
         try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(ceiling / 2, ceiling + 1));
+            Thread.sleep(ceiling / 2 + Jitter.upTo(ceiling - ceiling / 2)); // Jitter: snapshot-safe randomness
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while waiting to retry DynamoDB", e);

@@ -42,7 +42,7 @@ class SignedDynamoDbTest {
             .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
 
     private final SignedDynamoDb client = new SignedDynamoDb(new AwsAccess("eu-west-1",
-            Optional.of(URI.create(dynamo.baseUrl() + "/")),
+            Optional.of(URI.create(dynamo.baseUrl() + "/")), Optional.empty(),
             StaticCredentialsProvider.create(AwsSessionCredentials.create("AKIDEXAMPLE", SECRET, "session-token"))));
 
     @Test

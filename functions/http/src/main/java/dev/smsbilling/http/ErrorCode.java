@@ -35,7 +35,9 @@ public enum ErrorCode {
     RATE_LIMITED(429, "rate_limited", "Too Many Requests",
             "Too many requests for this API key; slow down and retry."),
     INTERNAL_ERROR(500, "internal_error", "Internal Error",
-            "An unexpected error occurred. The request had no effect, or is safe to retry with its Idempotency-Key.");
+            "An unexpected error occurred. The request had no effect, or is safe to retry with its Idempotency-Key."),
+    PAYMENT_UNAVAILABLE(503, "payment_unavailable", "Payment Unavailable",
+            "The payment processor could not be reached; nothing was credited. Retry with the same Idempotency-Key.");
 
     private final int status;
     private final String code;

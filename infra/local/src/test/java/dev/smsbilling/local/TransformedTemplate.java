@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
@@ -29,9 +30,17 @@ public final class TransformedTemplate {
     private static final Map<String, TransformedTemplate> CACHE = new ConcurrentHashMap<>();
 
     private final JsonNode root;
+    private final Map<String, String> parameters;
 
-    private TransformedTemplate(JsonNode root) {
+    private TransformedTemplate(JsonNode root, Map<String, String> overrides) {
         this.root = root;
+        this.parameters = new TreeMap<>();
+        root.path("Parameters").fields().forEachRemaining(p -> {
+            if (p.getValue().has("Default")) {
+                parameters.put(p.getKey(), p.getValue().get("Default").asText());
+            }
+        });
+        parameters.putAll(overrides);
     }
 
     /** The project's template.yaml with its parameters' defaults, or {@code Name=value} overrides. */
@@ -71,10 +80,11 @@ public final class TransformedTemplate {
         return resource(role.get(0).asText());
     }
 
-    /** Every Allow statement of the role's inline policies. */
+    /** Every Allow statement of the role's inline policies, those behind a false condition left out. */
     public List<JsonNode> allowStatementsOf(String function) {
         List<JsonNode> statements = new ArrayList<>();
-        for (JsonNode policy : roleOf(function).path("Properties").path("Policies")) {
+        for (JsonNode conditional : roleOf(function).path("Properties").path("Policies")) {
+            JsonNode policy = resolveIf(conditional);
             for (JsonNode statement : asList(policy.path("PolicyDocument").path("Statement"))) {
                 if ("Allow".equals(statement.path("Effect").asText())) {
                     statements.add(statement);
@@ -82,6 +92,42 @@ public final class TransformedTemplate {
             }
         }
         return statements;
+    }
+
+    /** {@code Fn::If [condition, then, else]} decided with this transform's parameters; anything else as it is. */
+    public JsonNode resolveIf(JsonNode node) {
+        JsonNode branches = node.path("Fn::If");
+        if (!branches.isArray()) {
+            return node;
+        }
+        return resolveIf(branches.get(isTrue(root.path("Conditions").path(branches.get(0).asText())) ? 1 : 2));
+    }
+
+    /** The conditions CloudFormation evaluates here: equality of parameters and literals, and their Not, And, Or. */
+    private boolean isTrue(JsonNode condition) {
+        if (condition.has("Fn::Equals")) {
+            return value(condition.get("Fn::Equals").get(0)).equals(value(condition.get("Fn::Equals").get(1)));
+        }
+        if (condition.has("Fn::Not")) {
+            return !isTrue(condition.get("Fn::Not").get(0));
+        }
+        if (condition.has("Fn::And") || condition.has("Fn::Or")) {
+            boolean and = condition.has("Fn::And");
+            for (JsonNode part : condition.get(and ? "Fn::And" : "Fn::Or")) {
+                if (isTrue(part) != and) {
+                    return !and;
+                }
+            }
+            return and;
+        }
+        if (condition.has("Condition")) {
+            return isTrue(root.path("Conditions").path(condition.get("Condition").asText()));
+        }
+        throw new AssertionError("a condition this test cannot evaluate: " + condition);
+    }
+
+    private String value(JsonNode node) {
+        return node.has("Ref") ? parameters.getOrDefault(node.get("Ref").asText(), "?" + node.get("Ref").asText()) : node.asText();
     }
 
     /** A JSON value that may be one element or a list of them (IAM's Action and Resource), as a list. */
@@ -112,7 +158,11 @@ public final class TransformedTemplate {
                 skipUnlessCi(err.contains("needs aws-sam-translator"), err.strip());
                 throw new AssertionError("SAM could not transform template.yaml: " + err.strip());
             }
-            return new TransformedTemplate(JSON.readTree(out));
+            Map<String, String> overrides = new TreeMap<>();
+            for (String parameter : parameters) {
+                overrides.put(parameter.substring(0, parameter.indexOf('=')), parameter.substring(parameter.indexOf('=') + 1));
+            }
+            return new TransformedTemplate(JSON.readTree(out), overrides);
         } catch (IOException e) {
             skipUnlessCi(true, python + " cannot be run (" + e.getMessage() + "); set SAM_PYTHON to a python with cfn-lint");
             throw new UncheckedIOException(e);

@@ -7,15 +7,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.smsbilling.endpoint.RealDynamoDb;
 import dev.smsbilling.endpoint.Repository;
 import dev.smsbilling.endpoint.TestTable;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -33,6 +39,8 @@ class TransformedTemplateTest {
 
     private final TransformedTemplate cfn = TransformedTemplate.ofRepository();
     private final SamTemplate sam = TemplateReader.read(Repository.template());
+    /** template.yaml itself, for what SAM replaces in the transform (the CodeUri zips). */
+    private final JsonNode cfnSam = readYaml();
 
     @Test
     void everyRouteOfTheTemplateInvokesItsFunctionsLiveAlias() {
@@ -164,9 +172,63 @@ class TransformedTemplateTest {
         }
     }
 
+    /**
+     * The functions whose code can read Secrets Manager are the ones whose zip carries its SDK
+     * client; with Stripe as the processor exactly those may read exactly the named secret, and
+     * with the sandbox nothing may read any secret.
+     */
+    @Test
+    void onlyTheFunctionsThatChargeCardsMayReadTheStripeSecretAndOnlyWhenStripeCharges() throws Exception {
+        TransformedTemplate stripe = TransformedTemplate.ofRepository("PaymentProcessor=stripe", "PaymentSecretName=live/stripe");
+        Set<String> carryTheClient = new TreeSet<>();
+        for (FunctionSpec function : sam.functions()) {
+            Path zip = Repository.root().resolve(cfnSam.path(function.name()).path("Properties").path("CodeUri").asText());
+            try (ZipFile archive = new ZipFile(zip.toFile())) {
+                if (archive.stream().anyMatch(e -> e.getName().matches("lib/secretsmanager-.*\\.jar"))) {
+                    carryTheClient.add(function.name());
+                }
+            }
+        }
+        assertThat(carryTheClient).containsExactly("AddFundsFunction", "AutoChargeFunction");
+
+        for (FunctionSpec function : sam.functions()) {
+            List<String> withStripe = secretGrants(stripe, function.name());
+            if (carryTheClient.contains(function.name())) {
+                assertThat(withStripe).as(function.name()).containsExactly(
+                        "secretsmanager:GetSecretValue on arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:${PaymentSecretName}-??????");
+                assertThat(stripe.resource(function.name()).path("Properties").path("Environment").path("Variables")
+                        .path("PAYMENT_SECRET_NAME").path("Ref").asText()).isEqualTo("PaymentSecretName");
+            } else {
+                assertThat(withStripe).as(function.name()).isEmpty();
+            }
+            assertThat(secretGrants(cfn, function.name())).as(function.name() + " with the sandbox").isEmpty();
+        }
+    }
+
+    private static List<String> secretGrants(TransformedTemplate template, String function) {
+        List<String> grants = new ArrayList<>();
+        for (JsonNode statement : template.allowStatementsOf(function)) {
+            for (JsonNode action : TransformedTemplate.asList(statement.path("Action"))) {
+                if (action.asText().startsWith("secretsmanager:")) {
+                    TransformedTemplate.asList(statement.path("Resource")).forEach(resource ->
+                            grants.add(action.asText() + " on " + resource.path("Fn::Sub").asText(resource.toString())));
+                }
+            }
+        }
+        return grants;
+    }
+
     private static String invokedBy(JsonNode uri) {
         Matcher m = INVOKED.matcher(uri.path("Fn::Sub").asText());
         return m.find() ? m.group(1) : "not a function of this template: " + uri;
+    }
+
+    private static JsonNode readYaml() {
+        try {
+            return new YAMLMapper().readTree(Repository.template().toFile()).path("Resources");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static List<String> keys(JsonNode schema) {

@@ -1,5 +1,6 @@
 package dev.smsbilling.billing.payment;
 
+import dev.smsbilling.http.Jitter;
 import java.time.Duration;
 import java.util.random.RandomGenerator;
 
@@ -17,6 +18,11 @@ final class Backoff {
     /** @param random thread-safe, as function instances may charge from several threads */
     Backoff(RandomGenerator random) {
         this.random = random;
+    }
+
+    /** The deployed schedule: its randomness is drawn after a SnapStart restore ({@link Jitter}). */
+    static Backoff jittered() {
+        return new Backoff(Jitter.instance());
     }
 
     /** @param retry 1 for the first resend */

@@ -5,7 +5,6 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.util.Map;
-import java.util.Random;
 
 /**
  * The two Stripe endpoints the processor calls, answered as {@link PaymentIntent}s. Anything
@@ -21,25 +20,24 @@ final class StripeApi {
     }
 
     /** Build once per function instance: it holds no connection, and the JDK pools them. */
-    static StripeApi create(String secretKey, StripeConfig config) {
-        var http = new StripeHttp(secretKey, config);
-        return new StripeApi(new StripeTransport(http, new Backoff(new Random()), config.maxNetworkRetries()));
+    static StripeApi create(StripeConfig config) {
+        return new StripeApi(new StripeTransport(new StripeHttp(config), Backoff.jittered(), config.maxNetworkRetries()));
     }
 
-    /** POST /v1/payment_intents under our key: a second call with the key gets the first answer. */
-    PaymentIntent createPaymentIntent(Map<String, String> params, String idempotencyKey) throws StripeCallFailed {
-        return call(StripeRequest.post(PAYMENT_INTENTS, StripeForm.encode(params), idempotencyKey));
+    /** POST /v1/payment_intents under our idempotency key: a second call with the key gets the first answer. */
+    PaymentIntent createPaymentIntent(String secretKey, Map<String, String> params, String idempotencyKey) throws StripeCallFailed {
+        return call(StripeRequest.post(PAYMENT_INTENTS, StripeForm.encode(params), idempotencyKey), secretKey);
     }
 
     /** GET /v1/payment_intents/{id}: the intent as it is now, not as a replay of the key. */
-    PaymentIntent retrievePaymentIntent(String id) throws StripeCallFailed {
-        return call(StripeRequest.get(PAYMENT_INTENTS + "/" + URLEncoder.encode(id, UTF_8)));
+    PaymentIntent retrievePaymentIntent(String secretKey, String id) throws StripeCallFailed {
+        return call(StripeRequest.get(PAYMENT_INTENTS + "/" + URLEncoder.encode(id, UTF_8)), secretKey);
     }
 
-    private PaymentIntent call(StripeRequest request) throws StripeCallFailed {
+    private PaymentIntent call(StripeRequest request, String secretKey) throws StripeCallFailed {
         StripeResponse response;
         try {
-            response = transport.send(request);
+            response = transport.send(request, secretKey);
         } catch (IOException e) {
             throw StripeCallFailed.noAnswer(e);
         }

@@ -8,7 +8,8 @@ import java.lang.System.Logger.Level;
  * can act), a reused key (our bug), or unavailable (the outcome is unknown, retry with the key).
  * The HTTP status decides, as Stripe's API reference assigns them: 402 a card error, 400 and 404
  * a refused request (or a reused key), 401 and 403 our key; anything else, and any answer that
- * could not be read, leaves the outcome unknown.
+ * could not be read, leaves the outcome unknown. A refused key is the one unavailability that
+ * surely charged nothing ({@link PaymentNotAttempted}).
  *
  * <p>Log lines carry codes, HTTP statuses and Stripe's request ids, never Stripe's messages:
  * those can quote the payment method id or part of the API key.
@@ -42,7 +43,7 @@ final class StripeErrors {
                 LOG.log(Level.ERROR, "Stripe refused our API key (HTTP {0}, code {1}, request-id {2}): "
                         + "check the configured Stripe secret key; no charge can succeed until it is fixed",
                         failure.httpStatus(), error.code(), failure.requestId());
-                throw new PaymentUnavailable("Stripe refused our API key (HTTP " + failure.httpStatus() + ")");
+                throw new PaymentNotAttempted("Stripe refused our API key (HTTP " + failure.httpStatus() + ")");
             default:
                 throw unavailable(failure);
         }

@@ -25,20 +25,21 @@ final class StripeHttp {
     static final String USER_AGENT = "sms-billing (prepaid SMS billing; Stripe REST adapter)";
 
     private final String apiBase;
-    private final String authorization;
     private final int connectTimeoutMillis;
     private final int readTimeoutMillis;
 
-    StripeHttp(String secretKey, StripeConfig config) {
-        requireSecretKey(secretKey);
+    StripeHttp(StripeConfig config) {
         this.apiBase = requireHttpBase(config.apiBase());
-        this.authorization = "Bearer " + secretKey;
         this.connectTimeoutMillis = Math.toIntExact(config.connectTimeout().toMillis());
         this.readTimeoutMillis = Math.toIntExact(config.readTimeout().toMillis());
     }
 
-    /** @throws IOException when no complete answer arrived: refused, reset, timed out */
-    StripeResponse exchange(StripeRequest request) throws IOException {
+    /**
+     * @param secretKey our key, passed per call rather than kept in a request so that no
+     *     request's {@code toString} can ever print it
+     * @throws IOException when no complete answer arrived: refused, reset, timed out
+     */
+    StripeResponse exchange(StripeRequest request, String secretKey) throws IOException {
         HttpURLConnection connection = (HttpURLConnection) new URL(apiBase + request.path()).openConnection();
         try {
             connection.setConnectTimeout(connectTimeoutMillis);
@@ -46,7 +47,7 @@ final class StripeHttp {
             connection.setUseCaches(false);
             connection.setInstanceFollowRedirects(false);
             connection.setRequestMethod(request.method());
-            connection.setRequestProperty("Authorization", authorization);
+            connection.setRequestProperty("Authorization", "Bearer " + secretKey);
             connection.setRequestProperty("Stripe-Version", API_VERSION);
             connection.setRequestProperty("User-Agent", USER_AGENT);
             connection.setRequestProperty("Accept", "application/json");
@@ -88,13 +89,6 @@ final class StripeHttp {
         }
         try (in) {
             return new String(in.readAllBytes(), UTF_8);
-        }
-    }
-
-    /** A publishable key would fail on every charge with a 401; say so at start-up instead. The key is never quoted. */
-    private static void requireSecretKey(String key) {
-        if (key == null || !(key.startsWith("sk_") || key.startsWith("rk_"))) {
-            throw new IllegalArgumentException("the Stripe key must be a secret (sk_...) or restricted (rk_...) key");
         }
     }
 

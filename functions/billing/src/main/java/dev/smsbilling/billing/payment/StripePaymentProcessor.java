@@ -1,6 +1,7 @@
 package dev.smsbilling.billing.payment;
 
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Charges through Stripe: one PaymentIntent, created and confirmed off-session in one call,
@@ -12,27 +13,32 @@ import java.util.Map;
  */
 public final class StripePaymentProcessor implements PaymentProcessor {
     private final StripeApi stripe;
+    private final StripeKey key;
 
-    private StripePaymentProcessor(StripeApi stripe) {
+    private StripePaymentProcessor(StripeApi stripe, StripeKey key) {
         this.stripe = stripe;
+        this.key = key;
     }
 
     /**
-     * Build once per function instance.
+     * Build once per function instance. The key is read from {@code secretKey} when the first
+     * charge needs it, not here ({@link StripeKey} says why), so building never fails for a key
+     * that cannot be read: the charges do, with {@link PaymentNotAttempted}.
      *
-     * @throws IllegalArgumentException when the key is not a secret or restricted key, or the
-     *     configured API base is not an http(s) URL
+     * @param secretKey where the key comes from; it may throw while the key cannot be read
+     * @throws IllegalArgumentException when the configured API base is not an http(s) URL
      */
-    public static StripePaymentProcessor create(String secretKey, StripeConfig config) {
-        return new StripePaymentProcessor(StripeApi.create(secretKey, config));
+    public static StripePaymentProcessor create(Supplier<String> secretKey, StripeConfig config) {
+        return new StripePaymentProcessor(StripeApi.create(config), new StripeKey(secretKey));
     }
 
     @Override
     public ChargeResult charge(ChargeRequest request) throws PaymentUnavailable {
         Map<String, String> params = PaymentIntentParams.of(request);
+        String secretKey = key.get();
         try {
-            PaymentIntent intent = stripe.createPaymentIntent(params, request.idempotencyKey());
-            return PaymentIntentOutcomes.of(current(intent));
+            PaymentIntent intent = stripe.createPaymentIntent(secretKey, params, request.idempotencyKey());
+            return PaymentIntentOutcomes.of(current(intent, secretKey));
         } catch (StripeCallFailed e) {
             return StripeErrors.outcome(e, request);
         }
@@ -43,7 +49,7 @@ public final class StripePaymentProcessor implements PaymentProcessor {
      * charge that was "processing" would read "processing" forever. Its current state is
      * fetched instead; while it is still processing the caller is told to retry later.
      */
-    private PaymentIntent current(PaymentIntent intent) throws StripeCallFailed {
-        return intent.isProcessing() ? stripe.retrievePaymentIntent(intent.id()) : intent;
+    private PaymentIntent current(PaymentIntent intent, String secretKey) throws StripeCallFailed {
+        return intent.isProcessing() ? stripe.retrievePaymentIntent(secretKey, intent.id()) : intent;
     }
 }

@@ -30,11 +30,11 @@ final class StripeTransport {
      * @return the last answer, which may be an error answer
      * @throws IOException when the last attempt got no answer
      */
-    StripeResponse send(StripeRequest request) throws IOException {
+    StripeResponse send(StripeRequest request, String secretKey) throws IOException {
         for (int retries = 0;; retries++) {
             StripeResponse response;
             try {
-                response = http.exchange(request);
+                response = http.exchange(request, secretKey);
             } catch (IOException noAnswer) {
                 if (retries == maxRetries || !waitBeforeRetry(retries + 1, noAnswer.getClass().getSimpleName(), null)) {
                     throw noAnswer;

@@ -17,16 +17,21 @@ public final class PaymentProcessors {
     static final String PROCESSOR_VARIABLE = "PAYMENT_PROCESSOR";
     static final String API_BASE_VARIABLE = "STRIPE_API_BASE";
 
+    private static final Supplier<String> NO_KEY = () -> {
+        throw new IllegalStateException("the sandbox has no key");
+    };
+
     private PaymentProcessors() {
     }
 
+    /** The Secrets Manager client, when the processor is Stripe, is built here: before a snapshot, like the others. */
     public static PaymentProcessor fromSettings(Settings settings) {
-        return fromSettings(settings, StripeSecret.fromSettings(settings));
+        return fromSettings(settings, "stripe".equals(name(settings)) ? StripeSecret.fromSettings(settings) : NO_KEY);
     }
 
-    /** @param stripeSecret called once, and only when the processor is Stripe */
+    /** @param stripeSecret read by the Stripe adapter when its first charge needs the key, never here */
     public static PaymentProcessor fromSettings(Settings settings, Supplier<String> stripeSecret) {
-        String name = settings.optional(PROCESSOR_VARIABLE).orElse("sandbox").toLowerCase(Locale.ROOT);
+        String name = name(settings);
         switch (name) {
             case "sandbox":
                 return new SandboxPaymentProcessor();
@@ -34,9 +39,13 @@ public final class PaymentProcessors {
                 StripeConfig config = settings.optional(API_BASE_VARIABLE)
                         .map(StripeConfig.defaults()::withApiBase)
                         .orElse(StripeConfig.defaults());
-                return StripePaymentProcessor.create(stripeSecret.get(), config);
+                return StripePaymentProcessor.create(stripeSecret, config);
             default:
                 throw new IllegalStateException(PROCESSOR_VARIABLE + " must be sandbox or stripe, not: " + name);
         }
+    }
+
+    private static String name(Settings settings) {
+        return settings.optional(PROCESSOR_VARIABLE).orElse("sandbox").toLowerCase(Locale.ROOT);
     }
 }

@@ -1,18 +1,21 @@
 package dev.smsbilling.billing.runtime;
 
+import dev.smsbilling.aws.AwsAccess;
 import dev.smsbilling.http.Settings;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
  * Where the Stripe secret key comes from. Never from template.yaml: a deployed function names a
- * Secrets Manager secret in {@code PAYMENT_SECRET_NAME}, and a local run may set the key itself
- * in {@code STRIPE_SECRET_KEY}.
+ * Secrets Manager secret in {@code PAYMENT_SECRET_NAME} (the template's PaymentSecretName), and a
+ * local run may set the key itself in {@code STRIPE_SECRET_KEY}.
  *
- * <p>Reading Secrets Manager needs its SDK client, which is not a dependency yet. Until it is,
- * {@link #fromSettings} serves only {@code STRIPE_SECRET_KEY}; the loader will be a
- * {@code Supplier<String>} passed to {@link PaymentProcessors#fromSettings(Settings, Supplier)},
- * called once when the function instance starts. With SnapStart that is before the snapshot,
- * so a rotated key reaches new versions only: publish a version after rotating.
+ * <p>The supplier is called when the first charge needs the key, after a SnapStart restore, and
+ * its answer is kept for the instance's life (the Stripe adapter does both). A rotated key
+ * therefore reaches instances started after the rotation; old ones keep the old key until Lambda
+ * retires them, so keep the old key valid for a day after rotating. Nothing here fails a
+ * function's start: a missing setting or an unreadable secret fails each charge with a 503
+ * that says so, and the function stays up for everything else.
  */
 public final class StripeSecret {
     static final String KEY_VARIABLE = "STRIPE_SECRET_KEY";
@@ -22,10 +25,17 @@ public final class StripeSecret {
     }
 
     public static Supplier<String> fromSettings(Settings settings) {
-        return () -> settings.optional(KEY_VARIABLE).orElseThrow(() -> new IllegalStateException(
-                settings.optional(SECRET_NAME_VARIABLE).isPresent()
-                        ? SECRET_NAME_VARIABLE + " is set but reading Secrets Manager is not built yet; set "
-                                + KEY_VARIABLE + " or pass a loader to PaymentProcessors.fromSettings"
-                        : KEY_VARIABLE + " is not set, and PAYMENT_PROCESSOR=stripe needs a Stripe secret key"));
+        Optional<String> key = settings.optional(KEY_VARIABLE);
+        if (key.isPresent()) {
+            return key::get;
+        }
+        Optional<String> secretName = settings.optional(SECRET_NAME_VARIABLE);
+        if (secretName.isPresent()) {
+            return SecretsManagerSecret.of(AwsAccess.fromSettings(settings), secretName.get());
+        }
+        return () -> {
+            throw new IllegalStateException("PAYMENT_PROCESSOR=stripe needs " + SECRET_NAME_VARIABLE
+                    + " (a Secrets Manager secret) or " + KEY_VARIABLE);
+        };
     }
 }

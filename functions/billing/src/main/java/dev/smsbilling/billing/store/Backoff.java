@@ -1,11 +1,12 @@
 package dev.smsbilling.billing.store;
 
+import dev.smsbilling.http.Jitter;
 import java.time.Duration;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Exponential backoff with full jitter (a random pause up to the exponential ceiling): writers that
- * lost the same race spread out instead of colliding again in step.
+ * lost the same race spread out instead of colliding again in step, across instances restored
+ * from one SnapStart snapshot too ({@link Jitter}).
  */
 final class Backoff {
     private final long baseMillis;
@@ -23,7 +24,7 @@ final class Backoff {
     /** The pause before retry number {@code retry} (0 for the first). */
     Duration pause(int retry) {
         long ceiling = Math.min(capMillis, baseMillis << Math.min(retry, 20));
-        return Duration.ofMillis(ThreadLocalRandom.current().nextLong(ceiling + 1));
+        return Duration.ofMillis(Jitter.upTo(ceiling));
     }
 
     static void sleep(Duration pause) {

@@ -22,7 +22,9 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -264,7 +266,8 @@ class StripePaymentProcessorTest {
                 "Invalid API Key provided: sk_test_********************pLeY")));
 
         assertThatThrownBy(() -> processor.charge(topUp("k-auth")))
-                .isInstanceOf(PaymentUnavailable.class)
+                .as("refused before the charge was looked at: nothing to find again")
+                .isInstanceOf(PaymentNotAttempted.class)
                 .hasNoCause()
                 .hasMessageNotContaining("sk_test");
         stripe.verify(1, anyRequestedFor(anyUrl()));
@@ -387,14 +390,41 @@ class StripePaymentProcessorTest {
     }
 
     @Test
-    void aPublishableKeyIsRefusedAtStartWithoutQuotingIt() {
-        assertThatThrownBy(() -> StripePaymentProcessor.create("pk_test_publishableKey", StripeConfig.defaults()))
-                .isInstanceOf(IllegalArgumentException.class)
+    void aPublishableKeyChargesNothingSendsNothingAndIsNotQuoted() {
+        var publishable = StripePaymentProcessor.create(() -> "pk_test_publishableKey", StripeConfig.defaults().withApiBase(stripe.baseUrl()));
+
+        assertThatThrownBy(() -> publishable.charge(topUp("k-pk")))
+                .isInstanceOf(PaymentNotAttempted.class)
                 .hasMessageNotContaining("pk_test_publishableKey");
+        stripe.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void theKeyIsReadWhenTheFirstChargeNeedsItKeptAfterwardsAndAFailedReadIsTriedAgain() throws Exception {
+        stubCreate(ok(StripeResponses.paymentIntent("pi_3QsucceededIntent01", "succeeded", 2_500, CARD)));
+        List<String> keys = new ArrayList<>(List.of("unreadable", SECRET_KEY, "sk_test_rotatedLater"));
+        AtomicInteger reads = new AtomicInteger();
+        var lazy = StripePaymentProcessor.create(() -> {
+            reads.incrementAndGet();
+            String next = keys.remove(0);
+            if (next.equals("unreadable")) {
+                throw new IllegalStateException("Secrets Manager throttled");
+            }
+            return next;
+        }, StripeConfig.defaults().withApiBase(stripe.baseUrl()));
+        assertThat(reads).as("nothing is read when the processor is built").hasValue(0);
+
+        assertThatThrownBy(() -> lazy.charge(topUp("k-1"))).isInstanceOf(PaymentNotAttempted.class);
+        stripe.verify(0, anyRequestedFor(anyUrl()));
+        lazy.charge(topUp("k-2"));
+        lazy.charge(topUp("k-3"));
+
+        assertThat(reads).hasValue(2);
+        stripe.verify(2, postRequestedFor(urlEqualTo(INTENTS)).withHeader("Authorization", equalTo("Bearer " + SECRET_KEY)));
     }
 
     private static StripePaymentProcessor processorAt(String base, StripeConfig config) {
-        return StripePaymentProcessor.create(SECRET_KEY, config.withApiBase(base));
+        return StripePaymentProcessor.create(() -> SECRET_KEY, config.withApiBase(base));
     }
 
     private static ChargeRequest topUp(String key) {
