@@ -3,11 +3,14 @@ package dev.smsbilling.autocharge;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.smsbilling.billing.store.Timestamps;
+import dev.smsbilling.http.telemetry.Metric;
+import dev.smsbilling.http.telemetry.Telemetry;
 import java.io.PrintStream;
 import java.time.Clock;
 
 /**
- * One JSON line per account, for CloudWatch Logs Insights. Only ids, outcomes, amounts and
+ * One JSON line per account, for CloudWatch Logs Insights, and the outcomes counted as metrics
+ * on the run's own telemetry line. Only ids, outcomes, amounts and
  * processor codes: never a payment method, a card detail or a key, which is why it takes an
  * {@link AccountResult} and nothing else.
  */
@@ -31,18 +34,28 @@ final class OutcomeLog {
                 .put("detail", result.detail())
                 .put("ms", millis);
         accept(line.toString());
+        Telemetry.current().add(metric(result.outcome())).add(Metric.MICROS_AUTO_CHARGED, result.amountMicros());
     }
 
+    /** The run's summary goes on the invocation's own line, with the outcome counts as metrics. */
     void summary(RunSummary summary, long millis) {
-        ObjectNode line = JSON.createObjectNode()
-                .put("at", Timestamps.format(clock.instant()))
-                .put("event", "auto_charge_run")
-                .put("due", summary.due())
-                .put("charged", summary.charged())
-                .put("declined", summary.declined())
-                .put("skipped", summary.skipped())
-                .put("ms", millis);
-        accept(line.toString());
+        Telemetry.current().field("event", "auto_charge_run")
+                .field("due", summary.due())
+                .field("charged", summary.charged())
+                .field("declined", summary.declined())
+                .field("skipped", summary.skipped())
+                .field("ms", millis);
+    }
+
+    private static Metric metric(Outcome outcome) {
+        return switch (outcome) {
+            case CHARGED -> Metric.AUTO_CHARGES_CHARGED;
+            case DECLINED -> Metric.AUTO_CHARGES_DECLINED;
+            case DISABLED -> Metric.AUTO_CHARGES_DISABLED;
+            case SKIPPED -> Metric.AUTO_CHARGES_SKIPPED;
+            case UNAVAILABLE -> Metric.AUTO_CHARGES_UNAVAILABLE;
+            case FAILED -> Metric.AUTO_CHARGES_FAILED;
+        };
     }
 
     private void accept(String line) {

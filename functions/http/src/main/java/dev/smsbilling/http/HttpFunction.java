@@ -3,6 +3,8 @@ package dev.smsbilling.http;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 
+import dev.smsbilling.http.telemetry.Metric;
+import dev.smsbilling.http.telemetry.Telemetry;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -24,6 +26,8 @@ import java.nio.charset.StandardCharsets;
  * not become public because of that.
  */
 public abstract class HttpFunction implements RequestStreamHandler {
+    /** Set on a replayed idempotent answer; the telemetry tells a replay from a first answer by it. */
+    public static final String REPLAYED_HEADER = "Idempotent-Replayed";
 
     protected abstract ApiResponse handle(ApiRequest request, Context context);
 
@@ -49,12 +53,15 @@ public abstract class HttpFunction implements RequestStreamHandler {
 
     private int respond(InputStream input, OutputStream output, Context context) throws IOException {
         long started = System.nanoTime();
-        EventParser event = null;
+        // Priming has no context: its requests are not a customer's and publish nothing.
+        Telemetry telemetry = context == null ? Telemetry.detached()
+                : Telemetry.begin(Telemetry.serviceOf(getClass()), context.getAwsRequestId());
         byte[] response;
         int status;
         try {
-            event = EventParser.read(input);
-            ApiRequest request = event.toRequest();
+            ApiRequest request = EventParser.read(input).toRequest();
+            // The route key is the template's ("POST /v1/messages"), never the path a client typed.
+            telemetry.field("route", request.routeKey()).field("accountId", request.accountId());
             if (isPublicApiRoute(request)) {
                 request.requireAccountId();
             }
@@ -66,23 +73,22 @@ public abstract class HttpFunction implements RequestStreamHandler {
             // Serialised here, inside the try, so a response that cannot be written still
             // turns into a proper 500 instead of a half-written stream.
             response = serialise(answer);
+            telemetry.field("code", answer.headers().containsKey(REPLAYED_HEADER) ? "replayed" : "ok");
         } catch (ApiException e) {
             ApiResponse answer = ErrorEnvelope.toResponse(e);
             status = answer.status();
             response = serialise(answer);
+            telemetry.field("code", e.code().code()).refused(e.code().code());
         } catch (Throwable t) {
-            RequestLog.failure(context, t);
             ApiResponse answer = ErrorEnvelope.internalError();
             status = answer.status();
             response = serialise(answer);
+            // Counted where an alarm sees it: Lambda's own Errors metric never counts an answered 500.
+            telemetry.field("code", ErrorCode.INTERNAL_ERROR.code()).add(Metric.SERVER_ERRORS).failed(t);
         }
         output.write(response);
         output.flush();
-        long millis = (System.nanoTime() - started) / 1_000_000;
-        RequestLog.request(context,
-                event == null ? null : event.method(),
-                event == null ? null : event.path(),
-                status, millis);
+        telemetry.field("status", status).add(Metric.LATENCY, (System.nanoTime() - started) / 1_000_000).end();
         return status;
     }
 

@@ -5,9 +5,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 
+import dev.smsbilling.http.testing.EmbeddedMetrics;
+import dev.smsbilling.http.testing.StdoutCapture;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import java.util.Map;
 
 import static dev.smsbilling.http.Events.body;
@@ -65,13 +68,17 @@ class HttpFunctionTest {
     }
 
     private final HttpFunction function = new EchoFunction();
+    private List<String> logged;
 
     @Test
     void servesARealApiGatewayEvent() throws IOException {
         RecordingContext context = new RecordingContext();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-        function.handleRequest(Events.resource("post-messages.json"), out, context);
+        try (StdoutCapture stdout = StdoutCapture.start()) {
+            function.handleRequest(Events.resource("post-messages.json"), out, context);
+            logged = stdout.lines();
+        }
 
         JsonNode response = Events.MAPPER.readTree(out.toByteArray());
         assertThat(response.get("statusCode").intValue()).isEqualTo(202);
@@ -79,16 +86,25 @@ class HttpFunctionTest {
         assertThat(response.get("isBase64Encoded").booleanValue()).isFalse();
         assertThat(body(response).get("data").get("account").textValue()).isEqualTo("acct_7Q2mX9pLk3");
         assertThat(body(response).get("data").get("content").textValue()).isEqualTo("Your order #1042 has shipped \uD83D\uDCE6");
-        assertThat(context.lines).singleElement().satisfies(line ->
-                assertThat(line).matches("POST /v1/messages 202 \\d+ms\\n"));
+        assertThat(logged).singleElement().satisfies(text -> {
+            JsonNode line = EmbeddedMetrics.json(text).orElseThrow();
+            assertThat(EmbeddedMetrics.problems(line)).isEmpty();
+            assertThat(line.path("requestId").asText()).isEqualTo("lambda-request-1");
+            assertThat(line.path("route").asText()).isEqualTo("POST /v1/messages");
+            assertThat(line.path("accountId").asText()).isEqualTo("acct_7Q2mX9pLk3");
+            assertThat(line.path("status").asInt()).isEqualTo(202);
+            assertThat(line.path("code").asText()).isEqualTo("ok");
+            assertThat(EmbeddedMetrics.values(line)).containsKey("Latency");
+        });
     }
 
     @Test
     void theLogLineHasNoHeadersKeysOrBody() throws IOException {
-        RecordingContext context = new RecordingContext();
-        function.handleRequest(Events.resource("post-messages.json"), new ByteArrayOutputStream(), context);
+        try (StdoutCapture stdout = StdoutCapture.start()) {
+            function.handleRequest(Events.resource("post-messages.json"), new ByteArrayOutputStream(), new RecordingContext());
 
-        assertThat(context.all()).doesNotContain("test-key-not-a-secret", "order-1042-shipped", "shipped", "+44");
+            assertThat(stdout.all()).isNotEmpty().doesNotContain("test-key-not-a-secret", "order-1042-shipped", "shipped", "+44");
+        }
     }
 
     @Test
@@ -196,17 +212,20 @@ class HttpFunctionTest {
 
     @Test
     void aRuntimeExceptionIsA500WithoutTheStackTraceOrMessage() throws IOException {
-        RecordingContext context = new RecordingContext();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        function.handleRequest(stream(event("GET", "/runtime")), out, context);
+        String logged;
+        try (StdoutCapture stdout = StdoutCapture.start()) {
+            function.handleRequest(stream(event("GET", "/runtime")), out, new RecordingContext());
+            logged = stdout.all();
+        }
 
         String written = out.toString(java.nio.charset.StandardCharsets.UTF_8);
         JsonNode response = Events.MAPPER.readTree(written);
         assertThat(response.get("statusCode").intValue()).isEqualTo(500);
         assertThat(body(response).get("code").textValue()).isEqualTo("internal_error");
         assertThat(written).doesNotContain("SECRET", "IllegalStateException", "dev.smsbilling", "at ");
-        assertThat(context.all()).as("the log keeps where, not what")
-                .contains("java.lang.IllegalStateException", "EchoFunction").doesNotContain("SECRET");
+        assertThat(logged).as("the log keeps where, not what")
+                .contains("java.lang.IllegalStateException", "EchoFunction", "\"ServerErrors\":1").doesNotContain("SECRET");
     }
 
     @Test

@@ -26,9 +26,6 @@ final class RecordingContext implements Context {
         }
     };
 
-    String all() {
-        return String.join("", lines);
-    }
 
     @Override
     public String getAwsRequestId() {

@@ -4,12 +4,16 @@ import dev.smsbilling.billing.store.AccountNotFound;
 import dev.smsbilling.billing.store.Committed;
 import dev.smsbilling.billing.store.InProgress;
 import dev.smsbilling.billing.store.KeyReused;
+import dev.smsbilling.billing.store.LedgerEntry;
 import dev.smsbilling.billing.store.Replayed;
 import dev.smsbilling.billing.store.StoredResponse;
 import dev.smsbilling.billing.store.WriteOutcome;
 import dev.smsbilling.http.ApiException;
 import dev.smsbilling.http.ApiResponse;
 import dev.smsbilling.http.ErrorCode;
+import dev.smsbilling.http.HttpFunction;
+import dev.smsbilling.http.telemetry.Metric;
+import dev.smsbilling.http.telemetry.Telemetry;
 import java.util.Map;
 
 /**
@@ -18,13 +22,14 @@ import java.util.Map;
  * error of a key that belongs to another request.
  */
 public final class Outcomes {
-    public static final String REPLAYED_HEADER = "Idempotent-Replayed";
+    public static final String REPLAYED_HEADER = HttpFunction.REPLAYED_HEADER;
 
     private Outcomes() {
     }
 
     public static ApiResponse toResponse(WriteOutcome outcome) {
         if (outcome instanceof Committed committed) {
+            count(committed.entry());
             return stored(committed.response());
         }
         if (outcome instanceof Replayed replayed) {
@@ -41,6 +46,18 @@ public final class Outcomes {
             throw new ApiException(ErrorCode.UNAUTHORIZED);
         }
         throw new IllegalStateException("unmapped outcome " + outcome.getClass().getSimpleName());
+    }
+
+    /** A new entry, not a replay: what the business metrics count (a credit's amount is positive, a charge's negative). */
+    private static void count(LedgerEntry entry) {
+        Telemetry telemetry = Telemetry.current();
+        switch (entry.type()) {
+            case MESSAGE_CHARGE -> telemetry.add(Metric.SENDS_ACCEPTED).add(Metric.MICROS_CHARGED, Math.negateExact(entry.amountMicros()));
+            case FUNDS_ADDED -> telemetry.add(Metric.TOP_UPS).add(Metric.MICROS_TOPPED_UP, entry.amountMicros());
+            default -> {
+                // auto-charge credits are counted by their run, refunds by theirs
+            }
+        }
     }
 
     public static ApiResponse stored(StoredResponse response) {

@@ -1,5 +1,7 @@
 package dev.smsbilling.billing.store;
 
+import dev.smsbilling.http.telemetry.Metric;
+import dev.smsbilling.http.telemetry.Telemetry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,7 +39,7 @@ final class BalanceWriter {
                 ResponseRenderer renderer, Deadline deadline) {
         for (int attempt = 0; ; attempt++) {
             if (deadline.remaining().isNegative() || deadline.remaining().isZero()) {
-                throw new WriteDeadlineExceeded(accountId, attempt);
+                throw gaveUp(accountId, attempt);
             }
             Optional<R> result = attemptOnce(accountId, change, idempotency, renderer);
             if (result.isPresent()) {
@@ -45,10 +47,17 @@ final class BalanceWriter {
             }
             Duration pause = backoff.pause(attempt);
             if (!deadline.allows(pause)) {
-                throw new WriteDeadlineExceeded(accountId, attempt + 1);
+                throw gaveUp(accountId, attempt + 1);
             }
+            // Contention is normal, and how much of it there is tells when one account needs its balance sharded.
+            Telemetry.current().add(Metric.WRITE_RETRIES);
             Backoff.sleep(pause);
         }
+    }
+
+    private static WriteDeadlineExceeded gaveUp(String accountId, int attempts) {
+        Telemetry.current().add(Metric.CONTENTION_GIVE_UPS);
+        return new WriteDeadlineExceeded(accountId, attempts);
     }
 
     /** One read-decide-write round; empty means it lost a race and should be tried again. */
