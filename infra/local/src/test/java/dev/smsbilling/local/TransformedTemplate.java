@@ -130,6 +130,15 @@ public final class TransformedTemplate {
         return node.has("Ref") ? parameters.getOrDefault(node.get("Ref").asText(), "?" + node.get("Ref").asText()) : node.asText();
     }
 
+    /** A JSON document the template holds as a string (an access log format, a dashboard body). */
+    public static JsonNode json(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + text, e);
+        }
+    }
+
     /** A JSON value that may be one element or a list of them (IAM's Action and Resource), as a list. */
     public static List<JsonNode> asList(JsonNode node) {
         List<JsonNode> list = new ArrayList<>();

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.smsbilling.endpoint.RealDynamoDb;
 import dev.smsbilling.endpoint.Repository;
 import dev.smsbilling.endpoint.TestTable;
+import dev.smsbilling.http.telemetry.Metric;
+import dev.smsbilling.http.telemetry.Telemetry;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,6 +36,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 @RealDynamoDb
 class TransformedTemplateTest {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String NAMESPACE = "SmsBilling/${AWS::StackName}";
     /** How an integration or authorizer URI names the function it invokes: ${<Function>Aliaslive}. */
     private static final Pattern INVOKED = Pattern.compile("/functions/\\$\\{([A-Za-z0-9]+)}/invocations");
 
@@ -216,6 +219,112 @@ class TransformedTemplateTest {
             }
         }
         return grants;
+    }
+
+    @Test
+    void everyFunctionLogsJsonToALogGroupThatKeepsItsLogsForTheRetentionChosen() {
+        for (String function : cfn.ofType("AWS::Lambda::Function")) {
+            JsonNode logging = cfn.resource(function).path("Properties").path("LoggingConfig");
+            assertThat(logging.path("LogFormat").asText()).as(function).isEqualTo("JSON");
+            JsonNode group = cfn.resource(logging.path("LogGroup").path("Ref").asText());
+            assertThat(group.path("Type").asText()).as(function).isEqualTo("AWS::Logs::LogGroup");
+            assertThat(group.path("Properties").path("RetentionInDays").path("Ref").asText()).as(function).isEqualTo("LogRetentionDays");
+        }
+    }
+
+    @Test
+    void theStageIsThrottledAndWritesAnAccessLogLinePerRequest() {
+        JsonNode stage = cfn.resource(cfn.ofType("AWS::ApiGatewayV2::Stage").get(0)).path("Properties");
+        assertThat(stage.path("DefaultRouteSettings").path("ThrottlingRateLimit").path("Ref").asText()).isEqualTo("ThrottleRateLimit");
+        assertThat(stage.path("DefaultRouteSettings").path("ThrottlingBurstLimit").path("Ref").asText()).isEqualTo("ThrottleBurstLimit");
+        JsonNode access = stage.path("AccessLogSettings");
+        JsonNode group = cfn.resource(access.path("DestinationArn").path("Fn::GetAtt").path(0).asText());
+        assertThat(group.path("Properties").path("RetentionInDays").path("Ref").asText()).isEqualTo("LogRetentionDays");
+        JsonNode format = TransformedTemplate.json(access.path("Format").asText());
+        assertThat(format.path("requestId").asText()).isEqualTo("$context.requestId");
+        assertThat(format.path("routeKey").asText()).isEqualTo("$context.routeKey");
+        assertThat(format.path("status").asText()).isEqualTo("$context.status");
+        assertThat(access.path("Format").asText()).doesNotContain("header", "body");
+    }
+
+    /** The functions publish their metrics to the namespace the alarms and the dashboard read, and only metrics they publish are read. */
+    @Test
+    void theAlarmsWatchWhatCanFailInMetricsTheCodePublishesAndNotifyTheTopic() {
+        Set<String> published = new TreeSet<>();
+        for (Metric metric : Metric.values()) {
+            published.add(metric.metricName());
+        }
+        for (String function : cfn.ofType("AWS::Lambda::Function")) {
+            assertThat(cfn.resource(function).path("Properties").path("Environment").path("Variables")
+                    .path(Telemetry.NAMESPACE_VARIABLE).path("Fn::Sub").asText()).as(function).isEqualTo(NAMESPACE);
+        }
+        Map<String, List<String>> watched = new TreeMap<>();
+        for (String alarm : cfn.ofType("AWS::CloudWatch::Alarm")) {
+            JsonNode properties = cfn.resource(alarm).path("Properties");
+            assertThat(properties.path("AlarmActions").toString()).as(alarm).isEqualTo("[{\"Ref\":\"AlarmTopic\"}]");
+            List<JsonNode> metrics = new ArrayList<>();
+            if (properties.has("MetricName")) {
+                metrics.add(properties);
+            }
+            properties.path("Metrics").forEach(query -> {
+                if (query.has("MetricStat")) {
+                    metrics.add(query.path("MetricStat").path("Metric"));
+                }
+            });
+            for (JsonNode metric : metrics) {
+                String namespace = metric.path("Namespace").isTextual() ? metric.path("Namespace").asText()
+                        : metric.path("Namespace").path("Fn::Sub").asText();
+                if (namespace.equals(NAMESPACE)) {
+                    assertThat(published).as(alarm + " reads a metric the code publishes").contains(metric.path("MetricName").asText());
+                }
+                StringBuilder dimensions = new StringBuilder();
+                metric.path("Dimensions").forEach(d -> dimensions.append(' ').append(d.path("Name").asText()).append('=')
+                        .append(d.path("Value").isTextual() ? d.path("Value").asText() : d.path("Value").toString()));
+                watched.computeIfAbsent(alarm, a -> new ArrayList<>()).add(namespace + " " + metric.path("MetricName").asText() + dimensions);
+            }
+        }
+        assertThat(watched.values().stream().flatMap(List::stream)).contains(
+                "AWS/ApiGateway 5xx ApiId={\"Ref\":\"Api\"} Stage={\"Ref\":\"Stage\"}",
+                NAMESPACE + " ServerErrors",
+                "AWS/SQS ApproximateNumberOfMessagesVisible QueueName={\"Fn::GetAtt\":[\"AutoChargeDeadLetterQueue\",\"QueueName\"]}",
+                NAMESPACE + " AutoChargesFailed",
+                NAMESPACE + " AutoChargesUnavailable",
+                NAMESPACE + " Refusals Code=payment_unavailable");
+        for (String metric : List.of("Errors", "Throttles")) {
+            List<String> everyFunction = cfn.ofType("AWS::Lambda::Function").stream()
+                    .map(f -> "AWS/Lambda " + metric + " FunctionName={\"Ref\":\"" + f + "\"}").toList();
+            assertThat(watched.values()).as("one alarm on " + metric + " of every function")
+                    .anySatisfy(queries -> assertThat(queries).containsExactlyInAnyOrderElementsOf(everyFunction));
+        }
+    }
+
+    @Test
+    void theDashboardShowsEveryMetricTheCodePublishes() {
+        String body = cfn.resource("Dashboard").path("Properties").path("DashboardBody").path("Fn::Sub").asText();
+        TransformedTemplate.json(body.replace("${AWS::StackName}", "stack")); // valid JSON once substituted
+        for (Metric metric : Metric.values()) {
+            assertThat(body).as("the dashboard shows " + metric.metricName()).contains("\"" + metric.metricName() + "\"");
+        }
+        assertThat(body).contains("SmsBilling/${AWS::StackName}");
+    }
+
+    @Test
+    void everyResourceThatCanBeTaggedCarriesTheStage() {
+        Set<String> taggable = Set.of("AWS::Lambda::Function", "AWS::IAM::Role", "AWS::DynamoDB::Table", "AWS::SQS::Queue",
+                "AWS::Logs::LogGroup", "AWS::SNS::Topic", "AWS::CloudWatch::Alarm", "AWS::ApiGatewayV2::Stage");
+        int checked = 0;
+        for (String type : taggable) {
+            for (String id : cfn.ofType(type)) {
+                JsonNode tags = cfn.resource(id).path("Properties").path("Tags");
+                JsonNode stage = tags.isArray()
+                        ? TransformedTemplate.asList(tags).stream().filter(t -> t.path("Key").asText().equals("Stage")).findFirst()
+                                .map(t -> t.path("Value")).orElse(tags.path("missing"))
+                        : tags.path("Stage");
+                assertThat(stage.toString()).as(id + " is tagged with the stage").isEqualTo("{\"Ref\":\"Stage\"}");
+                checked++;
+            }
+        }
+        assertThat(checked).isGreaterThan(25);
     }
 
     private static String invokedBy(JsonNode uri) {
