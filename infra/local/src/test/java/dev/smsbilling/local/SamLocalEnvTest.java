@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.smsbilling.aws.AwsAccess;
 import dev.smsbilling.endpoint.Repository;
 import dev.smsbilling.http.Settings;
@@ -26,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class SamLocalEnvTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final JsonNode template = yaml();
+    private final JsonNode template = TestTemplates.projectYaml();
     private final JsonNode envFile = envFile();
 
     @Test
@@ -92,14 +91,6 @@ class SamLocalEnvTest {
         });
         assertThat(functions).as("the functions " + section + " is for").isNotEmpty();
         return functions;
-    }
-
-    private static JsonNode yaml() {
-        try {
-            return new YAMLMapper().readTree(Repository.template().toFile());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static JsonNode envFile() {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.smsbilling.endpoint.RealDynamoDb;
 import dev.smsbilling.endpoint.Repository;
 import dev.smsbilling.endpoint.TestTable;
@@ -41,7 +40,7 @@ import org.junit.jupiter.api.TestInstance;
 class TemplateConsistencyTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final SamTemplate template = TemplateReader.read(Repository.template());
-    private final JsonNode resources = readTemplate().path("Resources");
+    private final JsonNode resources = TestTemplates.projectYaml().path("Resources");
     private final Map<String, RequestStreamHandler> handlers = new HashMap<>();
     private LocalServer server;
 
@@ -137,13 +136,5 @@ class TemplateConsistencyTest {
             handlers.put(function.name(), handler);
         }
         return handler;
-    }
-
-    private static JsonNode readTemplate() {
-        try {
-            return new YAMLMapper().readTree(Repository.template().toFile());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

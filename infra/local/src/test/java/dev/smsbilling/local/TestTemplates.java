@@ -1,5 +1,10 @@
 package dev.smsbilling.local;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.smsbilling.endpoint.Repository;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 
@@ -17,5 +22,14 @@ final class TestTemplates {
 
     static SamTemplate local() {
         return TemplateReader.read(localTestTemplate());
+    }
+
+    /** The project's template.yaml as YAML, before SAM transforms it (short tags read as their plain values). */
+    static JsonNode projectYaml() {
+        try {
+            return new YAMLMapper().readTree(Repository.template().toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

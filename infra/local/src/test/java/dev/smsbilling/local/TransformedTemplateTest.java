@@ -9,9 +9,6 @@ import dev.smsbilling.endpoint.Repository;
 import dev.smsbilling.endpoint.TestTable;
 import dev.smsbilling.http.telemetry.Metric;
 import dev.smsbilling.http.telemetry.Telemetry;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,7 +40,7 @@ class TransformedTemplateTest {
     private final TransformedTemplate cfn = TransformedTemplate.ofRepository();
     private final SamTemplate sam = TemplateReader.read(Repository.template());
     /** template.yaml itself, for what SAM replaces in the transform (the CodeUri zips). */
-    private final JsonNode cfnSam = readYaml();
+    private final JsonNode cfnSam = TestTemplates.projectYaml().path("Resources");
 
     @Test
     void everyRouteOfTheTemplateInvokesItsFunctionsLiveAlias() {
@@ -330,14 +327,6 @@ class TransformedTemplateTest {
     private static String invokedBy(JsonNode uri) {
         Matcher m = INVOKED.matcher(uri.path("Fn::Sub").asText());
         return m.find() ? m.group(1) : "not a function of this template: " + uri;
-    }
-
-    private static JsonNode readYaml() {
-        try {
-            return new YAMLMapper().readTree(Repository.template().toFile()).path("Resources");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static List<String> keys(JsonNode schema) {
