@@ -17,6 +17,8 @@ final class SegmentPacker {
 
     private static final int PART_BITS = 140 * 8;
     private static final int HEADER_BITS = 6 * 8;
+    /** 67: the UTF-16 units a part of a split message holds beside its header. */
+    static final int UCS_2_UNITS_PER_CONCATENATED_PART = (PART_BITS - HEADER_BITS) / UCS_2_UNIT_BITS;
     /** The most characters a part can hold: 160 one-septet GSM characters. */
     private static final int MAX_CHARACTERS_PER_PART = PART_BITS / GSM_CHARACTER_BITS;
 

@@ -17,6 +17,12 @@ class SegmentCalculatorTest {
         return SegmentCalculator.count(text);
     }
 
+    private static int clusters(String text) {
+        int[] clusters = {0};
+        GraphemeClusters.forEach(text, (start, end) -> clusters[0]++);
+        return clusters[0];
+    }
+
     private static String times(int n, String piece) {
         return piece.repeat(n);
     }
@@ -38,6 +44,27 @@ class SegmentCalculatorTest {
         assertThat(count.encoding()).isEqualTo(Encoding.UCS_2);
         assertThat(count.segments()).isEqualTo(segments);
         assertThat(NonGsmCharacters.of(times(letters, UCS_2_LETTER))).containsExactly(UCS_2_LETTER);
+    }
+
+    /**
+     * The one place where we differ from Twilio's calculator on purpose: a cluster longer than a
+     * part cannot be sent in one, so it is split between code points, never inside a pair.
+     */
+    @Test
+    void aClusterLongerThanAPartIsSplitBetweenCodePointsAsACarrierMustSendIt() {
+        String family = "\uD83D\uDC68"; // MAN, a surrogate pair
+        String zwjSequence = family + ("\u200D" + family).repeat(533); // one cluster of 1,601 units
+        assertThat(clusters(zwjSequence)).isEqualTo(1);
+        assertThat(count(zwjSequence).segments()).as("1,601 units, 67 a part, pairs kept whole").isEqualTo(25);
+
+        String marked = "a" + "\u0301".repeat(1599); // one letter with 1,599 combining acute accents
+        assertThat(clusters(marked)).isEqualTo(1);
+        assertThat(count(marked)).isEqualTo(new SegmentCount(Encoding.UCS_2, 24, 1600));
+
+        // 59 letters and a cluster of 101 units: 160 units, three parts (Twilio's calculator says two).
+        assertThat(count(times(60, "a") + "\u0301".repeat(100)).segments()).isEqualTo(3);
+        // A cluster that fits a part still moves whole: 65 letters, a 3-unit cluster, 66 letters.
+        assertThat(count(times(65, UCS_2_LETTER) + "e\u0301\u0301" + times(66, UCS_2_LETTER)).segments()).isEqualTo(3);
     }
 
     @Test
@@ -136,10 +163,4 @@ class SegmentCalculatorTest {
         assertThat(count("").segments()).isEqualTo(1);
     }
 
-    @Test
-    void aClusterLongerThanAPartGetsAPartOfItsOwnLikeTwilioCountsIt() {
-        // Twilio's calculator never splits a cluster, even one that cannot fit any part: the
-        // first part is left holding only its header and the cluster overflows the second.
-        assertThat(count(times(60, "a") + "\u0301".repeat(100)).segments()).isEqualTo(2);
-    }
 }

@@ -26,12 +26,8 @@ class VectorAgreementTest {
 
     @Test
     void encodingAndSegmentsAgreeWithTwilio() {
-        assertAllAgree(vector -> {
-            SegmentCount count = SegmentCalculator.count(vector.text());
-            return count.encoding().label().equals(vector.encoding()) && count.segments() == vector.segments()
-                    ? null : count.encoding().label() + "/" + count.segments()
-                    + " where Twilio says " + vector.encoding() + "/" + vector.segments();
-        });
+        assertAllAgree(vector -> segmentsDiffer(SegmentCalculator.count(vector.text()), vector.text(),
+                vector.encoding(), vector.segments()));
     }
 
     @Test
@@ -48,11 +44,26 @@ class VectorAgreementTest {
     @Test
     void smartEncodedEncodingAndSegmentsAgreeWithTwilio() {
         assertAllAgree(vector -> {
-            SegmentCount count = SegmentCalculator.count(SmartEncoding.replace(vector.text()));
-            return count.encoding().label().equals(vector.smartEncoding()) && count.segments() == vector.smartSegments()
-                    ? null : count.encoding().label() + "/" + count.segments()
-                    + " where Twilio says " + vector.smartEncoding() + "/" + vector.smartSegments();
+            String replaced = SmartEncoding.replace(vector.text());
+            return segmentsDiffer(SegmentCalculator.count(replaced), replaced, vector.smartEncoding(), vector.smartSegments());
         });
+    }
+
+    /**
+     * Null when the count agrees with Twilio's. The one documented difference: a text with a
+     * grapheme cluster longer than a part of a split message, which we split between code points
+     * and the calculator does not, must cost at least as many segments as the calculator says.
+     */
+    private static String segmentsDiffer(SegmentCount count, String text, String twilioEncoding, int twilioSegments) {
+        boolean agrees = count.encoding().label().equals(twilioEncoding) && (count.segments() == twilioSegments
+                || (hasClusterLongerThanAPart(text) && count.segments() > twilioSegments));
+        return agrees ? null : count.encoding().label() + "/" + count.segments() + " where Twilio says " + twilioEncoding + "/" + twilioSegments;
+    }
+
+    private static boolean hasClusterLongerThanAPart(String text) {
+        boolean[] longCluster = {false};
+        GraphemeClusters.forEach(text, (start, end) -> longCluster[0] |= end - start > SegmentPacker.UCS_2_UNITS_PER_CONCATENATED_PART);
+        return longCluster[0];
     }
 
     private interface Disagreement {
