@@ -57,7 +57,7 @@ final class HttpApiEvents {
             event.set("pathParameters", LocalJson.MAPPER.valueToTree(match.pathParameters()));
         }
         if (request.body().length > 0) {
-            boolean text = BodyEncoding.isText(request.header("content-type"));
+            boolean text = BodyEncoding.isText(request.header("content-type"), request.body());
             event.put("body", text ? new String(request.body(), StandardCharsets.UTF_8)
                     : Base64.getEncoder().encodeToString(request.body()));
             event.put("isBase64Encoded", !text);

@@ -7,7 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.smsbilling.endpoint.RealDynamoDb;
 import dev.smsbilling.endpoint.TestTable;
 import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -150,6 +153,26 @@ class EndToEndTest {
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(json(response).path("code").asText()).isEqualTo("not_found");
+    }
+
+    @Test
+    @Order(8)
+    void aBodyThatIsNotUtf8IsRefusedBeforeAnythingIsPricedOrCharged() throws Exception {
+        long before = json(call("GET", "/v1/billing/balance", apiKey, null, null)).path("data").path("balanceMicros").asLong();
+        byte[] latin1 = "{\"content\": \"Gr\u00fc\u00dfe aus K\u00f6ln\", \"from\": \"+14155550100\", \"to\": [\"+14155552671\"]}"
+                .getBytes(StandardCharsets.ISO_8859_1); // a client that forgot its charset
+
+        for (String path : List.of("/v1/messages/quote", "/v1/messages")) {
+            var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(api.uri().resolve(path))
+                    .header("Authorization", apiKey).header("Content-Type", "application/json; charset=utf-8")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(latin1)).build(), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(response.statusCode()).as(path).isEqualTo(400);
+            assertThat(json(response).path("code").asText()).isEqualTo("invalid_request");
+            assertThat(json(response).path("message").asText()).contains("UTF-8");
+        }
+        assertThat(json(call("GET", "/v1/billing/balance", apiKey, null, null)).path("data").path("balanceMicros").asLong())
+                .isEqualTo(before);
     }
 
     private HttpResponse<String> call(String method, String path, String key, String idempotencyKey, String body)
