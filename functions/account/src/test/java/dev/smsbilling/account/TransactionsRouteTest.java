@@ -97,7 +97,7 @@ class TransactionsRouteTest {
     void theDefaultLimitIs50() {
         String account = openAccount();
         for (int i = 0; i < 51; i++) {
-            ledger.fund(account, 10_000, "ch_" + i);
+            ledger.fund(account, 10_000, "ch_page_" + i);
         }
 
         FunctionCall.Response page = FunctionCall.event("transactions.json").account(account).query("limit", null).invoke(handler);
@@ -149,7 +149,7 @@ class TransactionsRouteTest {
     @ValueSource(strings = {"", "garbage", "djEuMS4wMDAwMDAwMDAwMDAwMDAw", "%%%", "v1.5.0123456789abcdef"})
     void aBadCursorIs400AtCursor(String cursor) {
         String account = openAccount();
-        ledger.fund(account, 1_000_000, "ch_1");
+        ledger.fund(account, 1_000_000, "ch_single_" + account);
 
         FunctionCall.Response response = FunctionCall.event("transactions.json").account(account)
                 .query("cursor", cursor).invoke(handler);

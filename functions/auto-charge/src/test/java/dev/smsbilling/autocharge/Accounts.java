@@ -58,7 +58,7 @@ final class Accounts {
     }
 
     void addFunds(String account, long micros) {
-        assertThat(store.credit(account, new Credit(EntryType.FUNDS_ADDED, micros, "ch_by_hand"), Optional.empty(),
+        assertThat(store.credit(account, new Credit(EntryType.FUNDS_ADDED, micros, "ch_by_hand_" + java.util.UUID.randomUUID()), Optional.empty(),
                 entry -> new StoredResponse(201, "{}"), GENEROUS)).isInstanceOf(Committed.class);
     }
 

@@ -30,7 +30,7 @@ final class Ledgers {
     }
 
     void topUp(String account, long micros) {
-        store.credit(account, new Credit(EntryType.FUNDS_ADDED, micros, "pi_test_seed"), Optional.empty(),
+        store.credit(account, new Credit(EntryType.FUNDS_ADDED, micros, "pi_test_seed_" + java.util.UUID.randomUUID()), Optional.empty(),
                 entry -> new StoredResponse(201, "{}"), Deadline.within(Duration.ofSeconds(10)));
     }
 

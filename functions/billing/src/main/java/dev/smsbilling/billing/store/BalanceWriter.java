@@ -8,17 +8,22 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.ItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * The one protocol for changing a balance: read the account strongly consistent, decide, then one
  * transaction conditioned on the seq that was read. Losing a race only means deciding again on
  * fresh data, so this loops, with jittered backoff, until it commits, refuses, or the deadline
- * leaves no time for another attempt.
+ * leaves no time for another attempt. A write whose answer is lost is never decided afresh: it is
+ * resolved first ({@link #send}), so a caller is only ever told what happened.
  */
 final class BalanceWriter {
     private final DynamoDbClient dynamo;
@@ -41,7 +46,7 @@ final class BalanceWriter {
             if (deadline.remaining().isNegative() || deadline.remaining().isZero()) {
                 throw gaveUp(accountId, attempt);
             }
-            Optional<R> result = attemptOnce(accountId, change, idempotency, renderer);
+            Optional<R> result = attemptOnce(accountId, change, idempotency, renderer, deadline);
             if (result.isPresent()) {
                 return result.get();
             }
@@ -60,9 +65,9 @@ final class BalanceWriter {
         return new WriteDeadlineExceeded(accountId, attempts);
     }
 
-    /** One read-decide-write round; empty means it lost a race and should be tried again. */
+    /** One read-decide-write round; empty means it lost a race (and wrote nothing) and should be tried again. */
     private <R> Optional<R> attemptOnce(String accountId, BalanceChange<R> change, Optional<Idempotency> idempotency,
-                                        ResponseRenderer renderer) {
+                                        ResponseRenderer renderer, Deadline deadline) {
         Optional<Snapshot> read = read(accountId, idempotency);
         if (read.isEmpty()) {
             return Optional.empty();
@@ -88,18 +93,117 @@ final class BalanceWriter {
                 change.details());
         StoredResponse response = renderer.render(entry);
         AutoChargeEffect effect = change.effect(account, entry.balanceAfterMicros(), now);
-        try {
-            dynamo.transactWriteItems(writes.balanceChange(accountId, account.seq(), entry, effect, idempotency, response, now));
-            return Optional.of(change.outcome(new Committed(entry, response)));
-        } catch (TransactionCanceledException e) {
-            return Cancellations.classify(accountId, e.cancellationReasons(), idempotency, now, key -> lookup(accountId, key))
-                    .map(change::outcome);
-        } catch (DynamoDbException e) {
-            if (e.isThrottlingException()) {
-                return Optional.empty();
+        Cancellations.Attempt attempt = new Cancellations.Attempt(accountId, entry, response, idempotency, now);
+        TransactWriteItemsRequest write = writes.balanceChange(accountId, account.seq(), entry, effect, idempotency, response, now);
+        return send(attempt, write, deadline).map(outcome -> change.outcome(keyed(attempt, outcome)));
+    }
+
+    /**
+     * Sends the transaction until its outcome is known. The entry's id and seq were chosen before
+     * it was sent, so after an answer that says nothing (a timeout, a lost connection, a 5xx) the
+     * very same request is sent again: with its ClientRequestToken DynamoDB applies it at most
+     * once and answers success if it had; where the token is not honoured (an emulator, or after
+     * its ten minutes) the retry fails its conditions and the entry at that seq tells whether it
+     * is ours. Empty when the write surely did not apply and a fresh round may decide again.
+     *
+     * @throws WriteOutcomeUnknown when the deadline passed with nothing DynamoDB said telling
+     */
+    private Optional<WriteOutcome> send(Cancellations.Attempt attempt, TransactWriteItemsRequest write, Deadline deadline) {
+        LedgerEntry entry = attempt.entry();
+        StoredResponse response = attempt.response();
+        RuntimeException unknown = null;
+        for (int resend = 0; ; resend++) {
+            try {
+                dynamo.transactWriteItems(write);
+                return Optional.of(new Committed(entry, response));
+            } catch (TransactionCanceledException e) {
+                // Judged from the data whether this is the first answer or one after a lost one:
+                // our own entry at the seq is a commit (Cancellations looks first for that).
+                return Cancellations.classify(attempt, e.cancellationReasons(), lookup(attempt.accountId()));
+            } catch (DynamoDbException e) {
+                if (e.isThrottlingException() && unknown == null) {
+                    return Optional.empty(); // refused before it was applied: a fresh round decides again
+                }
+                boolean inFlight = "TransactionInProgressException".equals(errorCode(e));
+                if (!e.isThrottlingException() && e.statusCode() < 500 && !inFlight) {
+                    if (unknown == null) {
+                        throw e; // a refusal of the request itself: nothing was applied
+                    }
+                    e.addSuppressed(unknown);
+                    return lastLook(attempt.accountId(), entry, response, e);
+                }
+                unknown = unknown == null ? e : unknown;
+            } catch (SdkClientException e) {
+                unknown = unknown == null ? e : unknown;
             }
-            throw e;
+            Telemetry.current().add(Metric.WRITE_RETRIES);
+            Duration pause = backoff.pause(resend);
+            if (!deadline.allows(pause)) {
+                return lastLook(attempt.accountId(), entry, response, unknown);
+            }
+            Backoff.sleep(pause);
         }
+    }
+
+    /**
+     * Out of time to resend, or DynamoDB refused the resend: one read of the entry's seq still
+     * tells if it is ours. Anything else is not proof that it did not apply (a transaction whose
+     * answer was lost may still be finishing), so it is reported as unknown rather than guessed.
+     */
+    private Optional<WriteOutcome> lastLook(String accountId, LedgerEntry entry, StoredResponse response, RuntimeException cause) {
+        try {
+            if (isOurs(accountId, entry)) {
+                return Optional.of(new Committed(entry, response));
+            }
+        } catch (SdkException e) {
+            cause.addSuppressed(e);
+        }
+        throw new WriteOutcomeUnknown(accountId, entry.seq(), cause);
+    }
+
+    private boolean isOurs(String accountId, LedgerEntry entry) {
+        return Values.present(dynamo.getItem(reads.ledgerEntry(accountId, entry.seq())).item())
+                .map(item -> entry.id().equals(Values.string(item, Attributes.ID)))
+                .orElse(false);
+    }
+
+    /**
+     * A payment found credited before answers as that credit did; the client's key, held for
+     * this request, then keeps that answer too, so the next retry is a plain replay.
+     */
+    private WriteOutcome keyed(Cancellations.Attempt attempt, WriteOutcome outcome) {
+        if (outcome instanceof Replayed replayed && attempt.idempotency().isPresent() && attempt.paymentReference().isPresent()) {
+            try {
+                dynamo.putItem(writes.completeIdempotencyAlone(attempt.accountId(), attempt.idempotency().get(),
+                        replayed.response(), attempt.now()));
+            } catch (ConditionalCheckFailedException e) {
+                // the key was completed already (by this very credit's request): its answer stands
+            }
+        }
+        return outcome;
+    }
+
+    private static String errorCode(DynamoDbException e) {
+        return e.awsErrorDetails() == null ? "" : String.valueOf(e.awsErrorDetails().errorCode());
+    }
+
+    private Cancellations.Lookup lookup(String accountId) {
+        return new Cancellations.Lookup() {
+            @Override
+            public Optional<Map<String, AttributeValue>> ledgerEntry(long seq) {
+                return Values.present(dynamo.getItem(reads.ledgerEntry(accountId, seq)).item());
+            }
+
+            @Override
+            public Optional<IdempotencyRecord> idempotency(String key) {
+                return Values.present(dynamo.getItem(reads.idempotency(accountId, key)).item()).map(IdempotencyItems::fromItem);
+            }
+
+            @Override
+            public Optional<Map<String, AttributeValue>> payment(String reference) {
+                return Values.present(dynamo.getItem(reads.payment(reference)).item());
+            }
+        };
     }
 
     private Optional<Snapshot> read(String accountId, Optional<Idempotency> idempotency) {
@@ -121,10 +225,6 @@ final class BalanceWriter {
             }
             throw e;
         }
-    }
-
-    private Optional<IdempotencyRecord> lookup(String accountId, String key) {
-        return Values.present(dynamo.getItem(reads.idempotency(accountId, key)).item()).map(IdempotencyItems::fromItem);
     }
 
     private record Snapshot(Optional<Account> account, Optional<IdempotencyRecord> idempotency) {

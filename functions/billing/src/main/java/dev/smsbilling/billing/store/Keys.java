@@ -11,6 +11,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 final class Keys {
     static final String LEDGER_PREFIX = "TX#";
     static final String IDEMPOTENCY_PREFIX = "IDEMPOTENCY#";
+    static final String PAYMENT_PREFIX = "PAYMENT#";
+    static final String PAYMENT_SK = "PAYMENT";
     private static final long MAX_SEQ = 999_999_999_999L;
 
     private Keys() {
@@ -40,6 +42,18 @@ final class Keys {
 
     static Map<String, AttributeValue> idempotency(String accountId, String idempotencyKey) {
         return key(accountPk(accountId), IDEMPOTENCY_PREFIX + idempotencyKey);
+    }
+
+    /**
+     * The guard of a processor charge: one item per payment reference, for ever, so a charge is
+     * credited at most once whatever happens to idempotency keys and their 24 hours. Its own
+     * partition, not the account's: the reference is unique across accounts.
+     */
+    static Map<String, AttributeValue> payment(String paymentReference) {
+        if (paymentReference == null || paymentReference.isBlank()) {
+            throw new IllegalArgumentException("paymentReference must not be blank");
+        }
+        return key(PAYMENT_PREFIX + paymentReference, PAYMENT_SK);
     }
 
     static Map<String, AttributeValue> apiKey(String apiKeyHash) {

@@ -52,6 +52,15 @@ final class ReadRequests {
     }
 
     /** Consistent, because a revoked key must stop working at once. */
+    GetItemRequest payment(String paymentReference) {
+        return GetItemRequest.builder().tableName(tableName).key(Keys.payment(paymentReference)).consistentRead(true).build();
+    }
+
+    /** The entry at one seq, to learn whether a write whose reply was lost is the one there. */
+    GetItemRequest ledgerEntry(String accountId, long seq) {
+        return GetItemRequest.builder().tableName(tableName).key(Keys.ledgerEntry(accountId, seq)).consistentRead(true).build();
+    }
+
     GetItemRequest apiKey(String apiKeyHash) {
         return GetItemRequest.builder().tableName(tableName).key(Keys.apiKey(apiKeyHash)).consistentRead(true).build();
     }

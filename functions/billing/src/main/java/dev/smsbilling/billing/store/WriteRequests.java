@@ -53,7 +53,8 @@ final class WriteRequests {
 
     /**
      * One balance change, all or nothing: the account (guarded by the seq that was read), the
-     * ledger entry that seq makes next, and the completed idempotency record when there is a key.
+     * ledger entry that seq makes next, the completed idempotency record when there is a key,
+     * and for a credit of a payment its guard, which exists once per payment reference for ever.
      * A fresh ClientRequestToken per attempt lets the SDK's own retries of this exact request
      * (after a timeout) be recognised by DynamoDB instead of applied twice.
      */
@@ -69,6 +70,9 @@ final class WriteRequests {
         items.add(TransactWriteItem.builder().put(ledgerPut(accountId, entry)).build());
         idempotency.ifPresent(key -> items.add(TransactWriteItem.builder()
                 .put(completeIdempotency(accountId, key, response, now)).build()));
+        if (entry.details() instanceof EntryDetails.Payment) {
+            items.add(TransactWriteItem.builder().put(paymentGuard(accountId, entry, response)).build());
+        }
         return TransactWriteItemsRequest.builder()
                 .transactItems(items)
                 .clientRequestToken(UUID.randomUUID().toString())
@@ -229,6 +233,24 @@ final class WriteRequests {
         return Put.builder().tableName(tableName).item(LedgerItems.toItem(accountId, entry))
                 .conditionExpression(Expressions.IS_NEW)
                 .returnValuesOnConditionCheckFailure(ALL_OLD)
+                .build();
+    }
+
+    /** A payment is credited once: the guard is new, or the transaction fails and says whose it is. */
+    Put paymentGuard(String accountId, LedgerEntry entry, StoredResponse response) {
+        return Put.builder().tableName(tableName).item(PaymentItems.toItem(accountId, entry, response))
+                .conditionExpression(Expressions.IS_NEW)
+                .returnValuesOnConditionCheckFailure(ALL_OLD)
+                .build();
+    }
+
+    /** After a payment was found credited before: the key gets that credit's answer, like a completed request. */
+    PutItemRequest completeIdempotencyAlone(String accountId, Idempotency idempotency, StoredResponse response, Instant now) {
+        Put put = completeIdempotency(accountId, idempotency, response, now);
+        return PutItemRequest.builder().tableName(tableName).item(put.item())
+                .conditionExpression(put.conditionExpression())
+                .expressionAttributeNames(put.expressionAttributeNames())
+                .expressionAttributeValues(put.expressionAttributeValues())
                 .build();
     }
 

@@ -1,6 +1,7 @@
 package dev.smsbilling.billing.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.smsbilling.billing.payment.SandboxPaymentProcessor;
 import dev.smsbilling.endpoint.RealDynamoDb;
@@ -52,6 +53,49 @@ class CreditTest {
         assertThat(store.credit(account, new Credit(EntryType.FUNDS_ADDED, AMOUNT, "ch_1"), Optional.of(key),
                 StoreFixture.RENDERER, StoreFixture.GENEROUS)).isEqualTo(new Replayed(committed.response()));
         fixture.assertLedgerConsistent(account);
+    }
+
+    /**
+     * The processor replays a charge for its key long after our key's 24 hours (Stripe until it
+     * prunes keys, the sandbox for ever): the same payment is answered as first credited, once.
+     */
+    @Test
+    void aPaymentIsCreditedOnceForEverEvenAfterItsKeysRecordExpired() {
+        String account = fixture.openAccount(0);
+        Idempotency key = StoreFixture.key("fund-forever", "POST /v1/billing/funds 25");
+        store.beginIdempotentRequest(account, key, AddFundsFlow.HOLD);
+        Committed first = (Committed) store.credit(account, new Credit(EntryType.FUNDS_ADDED, AMOUNT, "ch_forever"),
+                Optional.of(key), StoreFixture.RENDERER, StoreFixture.GENEROUS);
+
+        fixture.clock.advance(Duration.ofHours(25));
+        assertThat(store.beginIdempotentRequest(account, key, AddFundsFlow.HOLD)).as("the key's record has expired")
+                .isEqualTo(new Started("fund-forever"));
+        CreditResult again = store.credit(account, new Credit(EntryType.FUNDS_ADDED, AMOUNT, "ch_forever"),
+                Optional.of(key), StoreFixture.RENDERER, StoreFixture.GENEROUS);
+
+        assertThat(again).isEqualTo(new Replayed(first.response()));
+        assertThat(fixture.ledger(account)).singleElement().isEqualTo(first.entry());
+        assertThat(fixture.balance(account)).isEqualTo(AMOUNT);
+        assertThat(store.lookupIdempotency(account, "fund-forever")).as("the key keeps the first credit's answer")
+                .hasValueSatisfying(record -> assertThat(record.response()).contains(first.response()));
+        assertThat(store.credit(account, new Credit(EntryType.FUNDS_ADDED, AMOUNT, "ch_forever"), Optional.empty(),
+                StoreFixture.RENDERER, StoreFixture.GENEROUS)).as("without any key too").isEqualTo(new Replayed(first.response()));
+        fixture.assertLedgerConsistent(account);
+    }
+
+    @Test
+    void aPaymentCreditedToOneAccountIsNeverCreditedToAnother() {
+        String first = fixture.openAccount(0);
+        String second = fixture.openAccount(0);
+        store.credit(first, new Credit(EntryType.FUNDS_ADDED, AMOUNT, "ch_one_owner"), Optional.empty(),
+                StoreFixture.RENDERER, StoreFixture.GENEROUS);
+
+        assertThatThrownBy(() -> store.credit(second,
+                        new Credit(EntryType.FUNDS_ADDED, AMOUNT, "ch_one_owner"), Optional.empty(), StoreFixture.RENDERER,
+                        StoreFixture.GENEROUS))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("another account");
+        assertThat(fixture.ledger(second)).isEmpty();
+        assertThat(fixture.balance(second)).isZero();
     }
 
     @Test

@@ -37,7 +37,7 @@ final class StoreFixture {
     String openAccount(Subscription subscription, long fundsMicros) {
         Account account = store.createAccount(subscription, ApiKeys.hash(ApiKeys.generate()));
         if (fundsMicros > 0) {
-            CreditResult funded = store.credit(account.id(), new Credit(EntryType.FUNDS_ADDED, fundsMicros, "ch_opening"),
+            CreditResult funded = store.credit(account.id(), new Credit(EntryType.FUNDS_ADDED, fundsMicros, "ch_opening_" + account.id()),
                     Optional.empty(), RENDERER, GENEROUS);
             assertThat(funded).isInstanceOf(Committed.class);
         }
@@ -49,7 +49,12 @@ final class StoreFixture {
     }
 
     DebitResult debit(String accountId, long costMicros, Optional<Idempotency> key) {
-        return store.debit(accountId, charge(costMicros), key, RENDERER, GENEROUS);
+        return debitThrough(store, accountId, costMicros, key);
+    }
+
+    /** The same debit through another store on this table (one whose client meets injected faults). */
+    DebitResult debitThrough(BillingStore other, String accountId, long costMicros, Optional<Idempotency> key) {
+        return other.debit(accountId, charge(costMicros), key, RENDERER, GENEROUS);
     }
 
     /** A message of one segment at the given price, as the pricing jar would quote it. */

@@ -1,0 +1,104 @@
+package dev.smsbilling.billing.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.smsbilling.endpoint.DynamoDbEndpoint;
+import dev.smsbilling.endpoint.FaultyEndpoint;
+import dev.smsbilling.endpoint.FaultyEndpoint.Fault;
+import dev.smsbilling.endpoint.FaultyEndpoint.Kind;
+import dev.smsbilling.endpoint.RealDynamoDb;
+import dev.smsbilling.endpoint.TestTable;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Writes whose answer is lost, cancelled by conflicts or throttled, through the real SDK and a
+ * real table with the faults injected on the wire between them: the store tells its caller what
+ * happened, never a failure for a write that applied, and never applies one twice.
+ */
+@RealDynamoDb
+class LostAnswersTest {
+    private static final String WRITE = "TransactWriteItems";
+    private final StoreFixture fixture;
+    private final FaultyEndpoint faults;
+    private final DynamoDbClient faultyClient;
+    private final BillingStore store;
+
+    LostAnswersTest(TestTable table) {
+        this.fixture = new StoreFixture(table);
+        this.faults = FaultyEndpoint.inFrontOf(table.endpoint().uri());
+        this.faultyClient = new DynamoDbEndpoint(faults.uri(), "faulty proxy").client();
+        this.store = new BillingStore(faultyClient, table.name(), fixture.clock);
+    }
+
+    @AfterEach
+    void stop() {
+        faultyClient.close();
+        faults.close();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Kind.class, names = {"APPLY_THEN_ANSWER_500", "APPLY_THEN_DROP_CONNECTION"})
+    void aDebitWhoseAnswerIsLostIsAnsweredAsCommittedAndChargedOnce(Kind lost) {
+        String account = fixture.openAccount(1_000_000);
+        faults.arm(Fault.of(WRITE, lost), 1);
+
+        DebitResult result = store.debit(account, StoreFixture.charge(10_000), Optional.empty(), StoreFixture.RENDERER,
+                StoreFixture.GENEROUS);
+
+        assertThat(faults.fired(lost)).isEqualTo(1);
+        assertThat(result).isInstanceOf(Committed.class);
+        assertThat(fixture.balance(account)).isEqualTo(990_000);
+        assertThat(fixture.ledger(account)).hasSize(2);
+        assertThat(((Committed) result).entry().id()).isEqualTo(fixture.ledger(account).get(1).id());
+        fixture.assertLedgerConsistent(account);
+    }
+
+    @Test
+    void aKeyedCreditWhoseAnswersAreLostTwiceIsCreditedOnceAndItsKeyCompleted() {
+        String account = fixture.openAccount(0);
+        Idempotency key = StoreFixture.key("lost-1", "POST /v1/billing/funds 25");
+        assertThat(store.beginIdempotentRequest(account, key, Duration.ofSeconds(30))).isInstanceOf(Started.class);
+        faults.arm(Fault.of(WRITE, Kind.APPLY_THEN_ANSWER_500), 2);
+
+        CreditResult result = store.credit(account, new Credit(EntryType.FUNDS_ADDED, 25_000_000, "ch_lost_twice"),
+                Optional.of(key), StoreFixture.RENDERER, StoreFixture.GENEROUS);
+
+        assertThat(result).isInstanceOf(Committed.class);
+        assertThat(fixture.balance(account)).isEqualTo(25_000_000);
+        assertThat(fixture.ledger(account)).hasSize(1);
+        assertThat(store.lookupIdempotency(account, "lost-1")).hasValueSatisfying(record ->
+                assertThat(record.response()).contains(((Committed) result).response()));
+    }
+
+    @Test
+    void transactionConflictsOnTheAccountAreRetriedUntilTheWriteCommitsOnce() {
+        String account = fixture.openAccount(1_000_000);
+        faults.arm(Fault.conflictOn(WRITE, WriteRequests.ACCOUNT), 3).arm(Fault.conflictOn("TransactGetItems", 0), 2);
+
+        DebitResult result = fixture.debitThrough(store, account, 10_000, Optional.of(StoreFixture.key("c-1", "send 1")));
+
+        assertThat(faults.fired(Kind.TRANSACTION_CONFLICT)).isEqualTo(5);
+        assertThat(result).isInstanceOf(Committed.class);
+        assertThat(fixture.ledger(account)).hasSize(2);
+        fixture.assertLedgerConsistent(account);
+    }
+
+    @Test
+    void throttlingIsAbsorbedAndAppliesNothingTwice() {
+        String account = fixture.openAccount(1_000_000);
+        faults.arm(Fault.of(WRITE, Kind.THROTTLE), 3);
+
+        DebitResult result = store.debit(account, StoreFixture.charge(10_000), Optional.empty(), StoreFixture.RENDERER,
+                StoreFixture.GENEROUS);
+
+        assertThat(faults.fired(Kind.THROTTLE)).isEqualTo(3);
+        assertThat(result).isInstanceOf(Committed.class);
+        assertThat(fixture.balance(account)).isEqualTo(990_000);
+    }
+}
