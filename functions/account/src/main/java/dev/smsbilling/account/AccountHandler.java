@@ -1,6 +1,7 @@
 package dev.smsbilling.account;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import dev.smsbilling.billing.runtime.StorePriming;
 import dev.smsbilling.billing.runtime.Stores;
 import dev.smsbilling.billing.store.Account;
 import dev.smsbilling.billing.store.AutoCharge;
@@ -34,8 +35,12 @@ public final class AccountHandler extends HttpFunction {
     public AccountHandler() {
         Settings settings = Settings.fromEnvironment();
         this.store = Stores.fromSettings(settings);
-        // Everything up to the database, which priming must not touch: settings that fail the
-        // body's checks are refused before any read.
+        // The reads, the SDK's path included: priming's DynamoDB requests are answered without
+        // being sent, from a made-up table whose one account this is (billing.runtime.StorePriming),
+        // with a balance and an empty statement. The write is primed up to the database only
+        // (settings that fail the body's checks): that table cannot return the item it saved.
+        primeBeforeSnapshot(200, Priming.apiEventFrom(StorePriming.FUNDED_ACCOUNT, "GET /v1/billing/balance", null, Map.of()));
+        primeBeforeSnapshot(200, Priming.apiEventFrom(StorePriming.FUNDED_ACCOUNT, "GET /v1/billing/transactions", null, Map.of()));
         primeBeforeSnapshot(400, Priming.apiEvent("PUT /v1/billing/auto-charge", "{\"enabled\": \"yes\"}"));
     }
 

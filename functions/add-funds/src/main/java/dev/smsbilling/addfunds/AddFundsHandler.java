@@ -9,6 +9,7 @@ import dev.smsbilling.billing.payment.PaymentNotAttempted;
 import dev.smsbilling.billing.payment.PaymentProcessor;
 import dev.smsbilling.billing.payment.PaymentUnavailable;
 import dev.smsbilling.billing.runtime.PaymentProcessors;
+import dev.smsbilling.billing.runtime.StorePriming;
 import dev.smsbilling.billing.runtime.Stores;
 import dev.smsbilling.billing.store.Account;
 import dev.smsbilling.billing.store.BeginResult;
@@ -67,10 +68,14 @@ public final class AddFundsHandler extends HttpFunction {
         Settings settings = Settings.fromEnvironment();
         this.store = Stores.fromSettings(settings);
         this.processor = PaymentProcessors.fromSettings(settings);
-        // Everything up to the database, which priming must not touch: a top-up of nothing is
-        // refused by the body's checks, before the key is held or the card charged.
-        primeBeforeSnapshot(400, Priming.apiEvent(ROUTE, "{\"amountMicros\": 0, \"paymentMethod\": \"pm_card_visa\"}",
+        // A top-up up to the card, the SDK's path included: priming's DynamoDB requests are
+        // answered without being sent (billing.runtime.StorePriming), and this account is not in
+        // their table. So the key is held, the account is not found, the key is released: a 401,
+        // and no card is charged before a snapshot. What follows the card, the credit and its
+        // answer, is primed on the store itself.
+        primeBeforeSnapshot(401, Priming.apiEvent(ROUTE, "{\"amountMicros\": 10000000, \"paymentMethod\": \"pm_card_visa\"}",
                 Map.of("idempotency-key", "priming")));
+        Priming.beforeSnapshot("credit", () -> StorePriming.credit(store, FundsResponses::created));
     }
 
     public AddFundsHandler(BillingStore store, PaymentProcessor processor) {

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.crac.Context;
 import org.crac.Core;
 import org.crac.Resource;
@@ -19,13 +20,20 @@ import org.crac.Resource;
  * work never runs.
  *
  * <p>Priming must have no effect outside the function: no write, no credentials (they would be
- * frozen into the snapshot), no request a customer could see.
+ * frozen into the snapshot), no request a customer could see. Code that would reach outside asks
+ * {@link #inProgress()} and stays inside instead (the AWS SDK clients answer their own requests).
  */
 public final class Priming {
     /** org.crac holds resources weakly; these must live as long as the function. */
     private static final List<Resource> REGISTERED = new CopyOnWriteArrayList<>();
     private static final JsonFactory JSON = new JsonFactory();
     private static final List<String> FAILURES = new CopyOnWriteArrayList<>();
+    /**
+     * A count, not a flag per thread: a step may hand work to a pool, and that work is priming
+     * too. Lambda serves no request while it takes a snapshot, so nothing else runs meanwhile.
+     */
+    private static final AtomicInteger RUNNING = new AtomicInteger();
+    private static final String ABSENT_ACCOUNT = "BA_priming";
 
     /** What {@link #simulateSnapshot} ran: the number of steps, and a line for each that failed. */
     public record Simulation(int steps, List<String> failures) {
@@ -40,8 +48,16 @@ public final class Priming {
     }
 
     /**
+     * Whether a priming step is running now, on any thread. What reaches outside the function
+     * (a network request, credentials) must not happen then.
+     */
+    public static boolean inProgress() {
+        return RUNNING.get() > 0;
+    }
+
+    /**
      * A payload-2.0 event of {@code routeKey} ("POST /v1/messages/quote") from an account that
-     * does not exist, with {@code body} as its JSON body (null for none).
+     * does not exist, {@code BA_priming}, with {@code body} as its JSON body (null for none).
      */
     public static String apiEvent(String routeKey, String body) {
         return apiEvent(routeKey, body, Map.of());
@@ -49,6 +65,14 @@ public final class Priming {
 
     /** As {@link #apiEvent(String, String)}, with these request headers (lower-case names) as well. */
     public static String apiEvent(String routeKey, String body, Map<String, String> headers) {
+        return apiEventFrom(ABSENT_ACCOUNT, routeKey, body, headers);
+    }
+
+    /**
+     * As {@link #apiEvent(String, String, Map)}, from {@code accountId} as the authorizer resolved
+     * it: for an account that priming's own answers hold, so the request goes the whole way.
+     */
+    public static String apiEventFrom(String accountId, String routeKey, String body, Map<String, String> headers) {
         String path = routeKey.substring(routeKey.indexOf(' ') + 1);
         var json = new StringWriter();
         try (JsonGenerator g = JSON.createGenerator(json)) {
@@ -69,7 +93,7 @@ public final class Priming {
             g.writeEndObject();
             g.writeObjectFieldStart("authorizer");
             g.writeObjectFieldStart("lambda");
-            g.writeStringField("accountId", "BA_priming");
+            g.writeStringField("accountId", accountId);
             g.writeEndObject();
             g.writeEndObject();
             g.writeEndObject();
@@ -106,6 +130,7 @@ public final class Priming {
         Resource resource = new Resource() {
             @Override
             public void beforeCheckpoint(Context<? extends Resource> context) {
+                RUNNING.incrementAndGet();
                 try {
                     work.run();
                 } catch (Exception | LinkageError e) {
@@ -114,6 +139,8 @@ public final class Priming {
                     String failure = "priming " + name + " failed: " + e;
                     FAILURES.add(failure);
                     System.err.println(failure);
+                } finally {
+                    RUNNING.decrementAndGet();
                 }
             }
 

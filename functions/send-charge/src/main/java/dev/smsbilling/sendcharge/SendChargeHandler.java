@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import dev.smsbilling.billing.api.Deadlines;
 import dev.smsbilling.billing.api.Outcomes;
 import dev.smsbilling.billing.api.RequestHash;
+import dev.smsbilling.billing.runtime.StorePriming;
 import dev.smsbilling.billing.runtime.Stores;
 import dev.smsbilling.billing.store.BillingStore;
 import dev.smsbilling.billing.store.DebitResult;
@@ -26,6 +27,7 @@ import dev.smsbilling.http.message.SendMessageBody;
 import dev.smsbilling.pricing.Pricer;
 import dev.smsbilling.pricing.PricingException;
 import dev.smsbilling.pricing.Quote;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -43,10 +45,13 @@ public final class SendChargeHandler extends HttpFunction {
     /** Lambda's entry: the pricer and the store are built once per instance. */
     public SendChargeHandler() {
         this(Pricer.fromEnvironment(), Stores.fromSettings(Settings.fromEnvironment()));
-        // Everything up to the database, which priming must not touch: a send to a number
-        // reserved for fiction is refused by the pricer, before any read; then a full quote.
-        primeBeforeSnapshot(400, Priming.apiEvent(ROUTE,
-                "{\"content\": \"Priming “send” 😀\", \"from\": \"+14155550100\", \"to\": [\"+14155550123\"]}"));
+        // The whole path of a send, its transaction and the SDK's included, with a key and
+        // without (the read is a TransactGetItems, or a GetItem): priming's DynamoDB requests
+        // are answered without being sent, from a made-up table whose one account this is
+        // (billing.runtime.StorePriming), so the send is accepted and nothing is written.
+        String send = "{\"content\": \"Priming “send” 😀\", \"from\": \"+14155550100\", \"to\": [\"+447400123456\"]}";
+        primeBeforeSnapshot(202, Priming.apiEventFrom(StorePriming.FUNDED_ACCOUNT, ROUTE, send, Map.of("idempotency-key", "priming")));
+        primeBeforeSnapshot(202, Priming.apiEventFrom(StorePriming.FUNDED_ACCOUNT, ROUTE, send, Map.of()));
         Priming.beforeSnapshot("pricer", () -> pricer.quote("Priming “quote” 😀 — ok", "+447400123456").nonGsmCharacters().size());
     }
 
