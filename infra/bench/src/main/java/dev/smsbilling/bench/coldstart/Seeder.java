@@ -72,7 +72,8 @@ final class Seeder {
             Map<String, AttributeValue> copy = new HashMap<>(item);
             copy.put("pk", AttributeValue.fromS("ACCOUNT#" + account));
             dynamo.putItem(b -> b.tableName(table).item(copy));
-            store.credit(account, new Credit(EntryType.FUNDS_ADDED, CREDIT_MICROS, "coldstart-seed"), Optional.empty(),
+            // A payment is credited once, to one account: each seeded account has its own.
+            store.credit(account, new Credit(EntryType.FUNDS_ADDED, CREDIT_MICROS, "coldstart-seed-" + account), Optional.empty(),
                     entry -> new StoredResponse(201, "{}"), Deadline.within(Duration.ofSeconds(10)));
         }
         Map<String, AttributeValue> keyItem = new HashMap<>(dynamo.getItem(b -> b.tableName(table).key(Map.of(
