@@ -1,6 +1,7 @@
 package dev.smsbilling.addfunds;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import dev.smsbilling.billing.api.BillingFunction;
 import dev.smsbilling.billing.api.Deadlines;
 import dev.smsbilling.billing.api.Outcomes;
 import dev.smsbilling.billing.payment.ChargeRequest;
@@ -27,7 +28,6 @@ import dev.smsbilling.http.ApiException;
 import dev.smsbilling.http.ApiRequest;
 import dev.smsbilling.http.ApiResponse;
 import dev.smsbilling.http.ErrorCode;
-import dev.smsbilling.http.HttpFunction;
 import dev.smsbilling.http.IdempotencyKey;
 import dev.smsbilling.http.Priming;
 import dev.smsbilling.http.Settings;
@@ -54,7 +54,7 @@ import java.util.Optional;
  * body) heals it; releasing it would let the key be reused for another amount and leave the
  * first charge uncredited.
  */
-public final class AddFundsHandler extends HttpFunction {
+public final class AddFundsHandler extends BillingFunction {
     static final String ROUTE = "POST /v1/billing/funds";
     /** The time to answer that the deadline keeps back; the hold covers it too. */
     private static final Duration MARGIN = Duration.ofMillis(500);

@@ -11,6 +11,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.smsbilling.billing.store.BillingStore;
 import dev.smsbilling.billing.store.Subscription;
 import dev.smsbilling.endpoint.RealDynamoDb;
@@ -41,8 +42,8 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 @RealDynamoDb
 class StripeKeyInAwsTest {
     private static final String KEY = "sk_test_inSecretsManagerNotARealKey";
-    private static final String INTENT = "{\"id\": \"pi_3Qsecret0000001\", \"object\": \"payment_intent\", \"amount\": 2500,"
-            + " \"currency\": \"usd\", \"status\": \"succeeded\", \"latest_charge\": \"ch_3Qsecret000001\"}";
+    private static final String INTENT = "{\"id\": \"pi_3Qsecret000000N\", \"object\": \"payment_intent\", \"amount\": 2500,"
+            + " \"currency\": \"usd\", \"status\": \"succeeded\", \"latest_charge\": \"ch_3Qsecret00000N\"}";
 
     @RegisterExtension
     static final WireMockExtension stripe = WireMockExtension.newInstance()
@@ -52,6 +53,8 @@ class StripeKeyInAwsTest {
     private final BillingStore store;
     private final SecretsManagerClient secrets;
     private final String secretName = "sms-billing/stripe-" + UUID.randomUUID();
+    /** Stripe's ids are unique: each test's charges are its own, as a payment is credited once. */
+    private final String testRun = UUID.randomUUID().toString().substring(0, 8);
     private final Map<String, String> settings;
 
     StripeKeyInAwsTest(TestTable table) {
@@ -71,8 +74,13 @@ class StripeKeyInAwsTest {
     @BeforeEach
     void publishTheSettingsAndStripesAnswer() {
         settings.forEach(System::setProperty);
-        stripe.stubFor(post(urlEqualTo("/v1/payment_intents")).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody(INTENT)));
+        // Each top-up is its own PaymentIntent, as Stripe answers two idempotency keys.
+        for (int n = 1; n <= 2; n++) {
+            stripe.stubFor(post(urlEqualTo("/v1/payment_intents")).inScenario("intents")
+                    .whenScenarioStateIs(n == 1 ? Scenario.STARTED : "second").willSetStateTo(n == 1 ? "second" : "done")
+                    .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                            .withBody(INTENT.replace("N\"", n + testRun + "\""))));
+        }
     }
 
     @AfterEach

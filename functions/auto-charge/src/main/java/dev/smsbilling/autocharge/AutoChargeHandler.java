@@ -10,6 +10,8 @@ import dev.smsbilling.billing.runtime.Stores;
 import dev.smsbilling.billing.store.BillingStore;
 import dev.smsbilling.http.Priming;
 import dev.smsbilling.http.Settings;
+import dev.smsbilling.http.telemetry.Metric;
+import dev.smsbilling.http.telemetry.Telemetry;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -64,9 +66,20 @@ public final class AutoChargeHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        requireJson(input.readAllBytes());
-        RunSummary summary = run.run(RunBudget.of(context));
-        output.write(summary.toJson().getBytes(StandardCharsets.UTF_8));
+        Telemetry telemetry = context == null ? Telemetry.detached()
+                : Telemetry.begin(Telemetry.serviceOf(getClass()), context.getAwsRequestId());
+        long started = System.nanoTime();
+        try {
+            requireJson(input.readAllBytes());
+            RunSummary summary = run.run(RunBudget.of(context));
+            output.write(summary.toJson().getBytes(StandardCharsets.UTF_8));
+        } catch (RuntimeException | Error e) {
+            // Thrown on to Lambda, whose Errors metric (and the alarm on it) counts the failed run.
+            telemetry.failed(e);
+            throw e;
+        } finally {
+            telemetry.add(Metric.LATENCY, (System.nanoTime() - started) / 1_000_000).end();
+        }
     }
 
     private static void requireJson(byte[] event) {

@@ -22,6 +22,7 @@ import java.util.TreeMap;
  * @param accountId       the account the Lambda authorizer resolved from the API key, or null
  *                        when the route has no authorizer
  * @param requestId       API Gateway's id for this request
+ * @param bodyProblem     why the body is not acceptable, or null; thrown by {@link #body()}
  */
 public record ApiRequest(
         String method,
@@ -32,7 +33,8 @@ public record ApiRequest(
         Map<String, String> pathParameters,
         String body,
         String accountId,
-        String requestId) {
+        String requestId,
+        ApiException bodyProblem) {
 
     /** The largest body accepted, in bytes after base64 decoding; one more is a 413. */
     public static final int MAX_BODY_BYTES = 64 * 1024;
@@ -44,6 +46,28 @@ public record ApiRequest(
         queryParameters = queryParameters == null ? Map.of() : Map.copyOf(queryParameters);
         pathParameters = pathParameters == null ? Map.of() : Map.copyOf(pathParameters);
         body = body == null ? "" : body;
+    }
+
+    /** A request whose body, if any, is acceptable text. */
+    public ApiRequest(String method, String rawPath, String routeKey, Map<String, String> headers,
+                      Map<String, String> queryParameters, Map<String, String> pathParameters, String body,
+                      String accountId, String requestId) {
+        this(method, rawPath, routeKey, headers, queryParameters, pathParameters, body, accountId, requestId, null);
+    }
+
+    /**
+     * The body as text. A body that is not valid UTF-8 (or base64) is refused here, when a route
+     * reads it, so that a route which ignores bodies (a GET) answers the same whatever bytes came
+     * along; one over the size limit never gets this far.
+     *
+     * @throws ApiException 400 when the body was not acceptable text
+     */
+    @Override
+    public String body() {
+        if (bodyProblem != null) {
+            throw bodyProblem;
+        }
+        return body;
     }
 
     /**

@@ -37,7 +37,12 @@ public enum ErrorCode {
     INTERNAL_ERROR(500, "internal_error", "Internal Error",
             "An unexpected error occurred. The request had no effect, or is safe to retry with its Idempotency-Key."),
     PAYMENT_UNAVAILABLE(503, "payment_unavailable", "Payment Unavailable",
-            "The payment processor could not be reached; nothing was credited. Retry with the same Idempotency-Key.");
+            "The payment processor could not be reached; nothing was credited. Retry with the same Idempotency-Key."),
+    ACCOUNT_BUSY(503, "account_busy", "Account Busy",
+            "Too many concurrent writes on this account to finish in time; nothing changed. Retry after Retry-After seconds."),
+    OUTCOME_UNKNOWN(503, "outcome_unknown", "Outcome Unknown",
+            "The database did not confirm in time whether this request was applied. Retry with the same Idempotency-Key,"
+                    + " which answers what happened, or read the statement before sending it again.");
 
     private final int status;
     private final String code;

@@ -135,11 +135,24 @@ final class EventParser {
         }
     }
 
-    /** @throws ApiException 400 or 413 for a body that is not acceptable text */
+    /**
+     * A body over the size limit is a 413 at once, whatever the route. One that is not valid text
+     * is the request's to refuse when a route reads it, so a route that ignores bodies answers
+     * the same whatever bytes came with it.
+     *
+     * @throws ApiException 413 for a body over {@link ApiRequest#MAX_BODY_BYTES}
+     */
     ApiRequest toRequest() {
-        String text = RequestBody.decode(body, base64);
-        return new ApiRequest(method, path(), routeKey, headers, queryParameters, pathParameters,
-                text, accountId, requestId);
+        try {
+            return new ApiRequest(method, path(), routeKey, headers, queryParameters, pathParameters,
+                    RequestBody.decode(body, base64), accountId, requestId, null);
+        } catch (ApiException bodyProblem) {
+            if (bodyProblem.code() == ErrorCode.PAYLOAD_TOO_LARGE) {
+                throw bodyProblem;
+            }
+            return new ApiRequest(method, path(), routeKey, headers, queryParameters, pathParameters,
+                    "", accountId, requestId, bodyProblem);
+        }
     }
 
     private static String text(JsonParser p) throws IOException {

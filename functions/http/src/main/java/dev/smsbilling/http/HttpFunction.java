@@ -32,6 +32,14 @@ public abstract class HttpFunction implements RequestStreamHandler {
     protected abstract ApiResponse handle(ApiRequest request, Context context);
 
     /**
+     * The contract's answer to a failure that the function's own layers raise and know the
+     * meaning of (the store's "too busy, nothing written"); null leaves it an unexpected 500.
+     */
+    protected ApiException asApiError(RuntimeException failure) {
+        return null;
+    }
+
+    /**
      * Answers this payload-2.0 event once before a SnapStart snapshot ({@link Priming}), the
      * answer thrown away, and checks that it got {@code expectedStatus}: a priming request that
      * ends elsewhere than planned (a 500, or a write it was meant to stop short of) must be seen.
@@ -79,6 +87,16 @@ public abstract class HttpFunction implements RequestStreamHandler {
             status = answer.status();
             response = serialise(answer);
             telemetry.field("code", e.code().code()).refused(e.code().code());
+        } catch (RuntimeException e) {
+            ApiException known = asApiError(e);
+            ApiResponse answer = known == null ? ErrorEnvelope.internalError() : ErrorEnvelope.toResponse(known);
+            status = answer.status();
+            response = serialise(answer);
+            if (known == null) {
+                telemetry.field("code", ErrorCode.INTERNAL_ERROR.code()).add(Metric.SERVER_ERRORS).failed(e);
+            } else {
+                telemetry.field("code", known.code().code()).refused(known.code().code());
+            }
         } catch (Throwable t) {
             ApiResponse answer = ErrorEnvelope.internalError();
             status = answer.status();

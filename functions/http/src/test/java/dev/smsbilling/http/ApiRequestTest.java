@@ -173,6 +173,16 @@ class ApiRequestTest {
     }
 
     @Test
+    void aBodyThatIsNotUtf8IsRefusedOnlyWhenARouteReadsIt() throws IOException {
+        ApiRequest request = parse(withBody(event("GET", "/v1/billing/balance"),
+                java.util.Base64.getEncoder().encodeToString(new byte[] {(byte) 0xFF, 'a'})).put("isBase64Encoded", true));
+
+        assertThat(request.method()).isEqualTo("GET");
+        assertThatThrownBy(request::body).isInstanceOfSatisfying(ApiException.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_REQUEST));
+    }
+
+    @Test
     void aMinimalEventIsEnough() throws IOException {
         ApiRequest request = ApiRequest.fromEvent(Events.stream(
                 "{\"rawPath\":\"/v1/billing/balance\",\"requestContext\":{\"http\":{\"method\":\"GET\"}}}"));
@@ -187,8 +197,9 @@ class ApiRequestTest {
         assertRejected(event, code, "");
     }
 
+    /** Rejected when the event is read, or, for a body, when a route reads the body. */
     private static void assertRejected(ObjectNode event, ErrorCode code, String messagePart) {
-        assertThatThrownBy(() -> parse(event))
+        assertThatThrownBy(() -> parse(event).body())
                 .isInstanceOfSatisfying(ApiException.class, e -> {
                     assertThat(e.code()).isEqualTo(code);
                     assertThat(e.getMessage()).contains(messagePart);

@@ -26,7 +26,8 @@ class ErrorEnvelopeTest {
                 entry("subscription_inactive", 403), entry("not_found", 404), entry("method_not_allowed", 405),
                 entry("request_in_progress", 409), entry("payload_too_large", 413),
                 entry("destination_not_supported", 422), entry("idempotency_key_reused", 422),
-                entry("rate_limited", 429), entry("internal_error", 500), entry("payment_unavailable", 503)));
+                entry("rate_limited", 429), entry("internal_error", 500), entry("payment_unavailable", 503),
+                entry("account_busy", 503), entry("outcome_unknown", 503)));
         assertThat(ErrorCode.INSUFFICIENT_FUNDS.title()).isEqualTo("Not Enough Credits");
     }
 

@@ -1,6 +1,7 @@
 package dev.smsbilling.sendcharge;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import dev.smsbilling.billing.api.BillingFunction;
 import dev.smsbilling.billing.api.Deadlines;
 import dev.smsbilling.billing.api.Outcomes;
 import dev.smsbilling.billing.api.RequestHash;
@@ -18,7 +19,6 @@ import dev.smsbilling.http.ApiException;
 import dev.smsbilling.http.ApiRequest;
 import dev.smsbilling.http.ApiResponse;
 import dev.smsbilling.http.ErrorCode;
-import dev.smsbilling.http.HttpFunction;
 import dev.smsbilling.http.IdempotencyKey;
 import dev.smsbilling.http.Priming;
 import dev.smsbilling.http.Settings;
@@ -36,7 +36,7 @@ import java.util.Optional;
  * (402 short balance, 403 inactive subscription). With an Idempotency-Key a retry gets the
  * first answer again and is never charged twice.
  */
-public final class SendChargeHandler extends HttpFunction {
+public final class SendChargeHandler extends BillingFunction {
     static final String ROUTE = "POST /v1/messages";
 
     private final Pricer pricer;

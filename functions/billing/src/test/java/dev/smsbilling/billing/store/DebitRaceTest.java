@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smsbilling.endpoint.RealDynamoDb;
 import dev.smsbilling.endpoint.TestTable;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -85,6 +86,38 @@ class DebitRaceTest {
     }
 
     /** Starts all tasks at once (a latch) so they really overlap. */
+    /**
+     * Sixteen clients sending five messages each, one after another, to one account: every send
+     * has what a send-charge invocation has (its 10 s timeout less the answer's margin), and
+     * every one must get through; none may starve while the others commit.
+     */
+    @Test
+    void sixteenClientsOnOneAccountAllGetTheirSendsThroughInTime() throws Exception {
+        String account = fixture.openAccount(10_000_000);
+        List<Callable<List<Long>>> clients = new ArrayList<>();
+        for (int c = 0; c < THREADS; c++) {
+            clients.add(() -> {
+                List<Long> millis = new ArrayList<>();
+                for (int send = 0; send < 5; send++) {
+                    long started = System.nanoTime();
+                    DebitResult result = fixture.store.debit(account, StoreFixture.charge(10_000), Optional.empty(),
+                            StoreFixture.RENDERER, Deadline.within(Duration.ofMillis(9_500)));
+                    assertThat(result).isInstanceOf(Committed.class);
+                    millis.add((System.nanoTime() - started) / 1_000_000);
+                }
+                return millis;
+            });
+        }
+
+        List<Long> latencies = race(clients).stream().flatMap(List::stream).sorted().toList();
+
+        System.out.printf("[race] 80 sends from 16 clients on one account: median %d ms, p99 %d ms, slowest %d ms%n",
+                latencies.get(latencies.size() / 2), latencies.get(latencies.size() * 99 / 100), latencies.get(latencies.size() - 1));
+        assertThat(fixture.ledger(account)).hasSize(81);
+        assertThat(fixture.balance(account)).isEqualTo(10_000_000 - 80 * 10_000);
+        fixture.assertLedgerConsistent(account);
+    }
+
     private static <T> List<T> race(List<Callable<T>> tasks) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         CountDownLatch start = new CountDownLatch(1);

@@ -112,6 +112,11 @@ class BankTest {
      * know is retried with its key until it has an answer, and the scheduled run goes on until a
      * run finds nothing to do.
      */
+    /** An answer that leaves the request's fate to a retry with its key: a 5xx, or 409 while another attempt holds it. */
+    private static boolean unresolved(Attempt attempt) {
+        return attempt.status() >= 500 || attempt.status() == 409;
+    }
+
     private static Tally heal(Bank bank, History history, Client healer) {
         Tally healing = new Tally();
         bank.clock.advance(Duration.ofMinutes(10));
@@ -120,14 +125,13 @@ class BankTest {
                 continue;
             }
             Optional<Attempt> last = request.last();
-            for (int round = 0; round < 5 && last.isPresent() && (last.get().status() == 500 || last.get().status() == 409);
-                 round++) {
+            for (int round = 0; round < 5 && last.isPresent() && unresolved(last.get()); round++) {
                 healing.add("retried." + request.route.name().toLowerCase());
                 healer.attempt(request, request.body, false, null);
                 last = request.last();
                 bank.clock.advance(Duration.ofMinutes(2));
             }
-            if (last.isPresent() && (last.get().status() == 500 || last.get().status() == 409)) {
+            if (last.isPresent() && unresolved(last.get())) {
                 history.violation("never_answered", request.route + " key " + request.key + " still " + last.get().status());
             }
         }

@@ -100,7 +100,7 @@ final class Client implements Runnable {
             expect("send", answer, faults, Set.of(202, 400, 402, 403, 422));
             if (answer.status() == 202) {
                 history.acknowledged(new History.UnkeyedSend(account, answer.body()));
-            } else if (answer.status() == 500) {
+            } else if (answer.status() == 500 || "outcome_unknown".equals(answer.code())) {
                 // The client cannot tell whether the message was sent and charged.
                 history.ambiguous(account);
                 ops.add("send.unkeyed.ambiguous");
@@ -359,13 +359,21 @@ final class Client implements Runnable {
         }
     }
 
-    /** An answer the contract allows; a 500 only when a fault that fails the invocation fired. */
+    /**
+     * An answer the contract allows: a 500 only when a fault that fails the invocation fired, a
+     * 503 {@code payment_unavailable} only when a fault did, and {@code account_busy} (nothing
+     * changed, retry) whenever the account was too contended to finish in time.
+     */
     void expect(String what, Answer answer, Faults faults, Set<Integer> allowed) {
         statuses.add(what + " " + answer.status() + (answer.status() >= 400 ? " " + answer.code() : ""));
         if (allowed.contains(answer.status())) {
             return;
         }
+        boolean faulted = faults != null && faults.fired() > 0;
         if (answer.status() == 500 && faults != null && faults.failing() > 0) {
+            return;
+        }
+        if (answer.status() == 503 && ("account_busy".equals(answer.code()) || (faulted && "payment_unavailable".equals(answer.code())))) {
             return;
         }
         history.violation("unexpected_answer", what + " answered " + answer.status() + " " + answer.body()

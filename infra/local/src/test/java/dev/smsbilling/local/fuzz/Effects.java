@@ -59,7 +59,7 @@ final class Effects {
                 }
                 if (!reply.replayed()) {
                     writes++;
-                    items += 2;
+                    items += 3; // the ledger entry, the key's record and the payment's guard
                     entries.merge(account, 1, Integer::sum);
                     balanceDelta.merge(account, data.path("amountMicros").asLong(), Long::sum);
                 }
