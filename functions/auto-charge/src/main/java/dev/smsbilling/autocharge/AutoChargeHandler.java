@@ -40,6 +40,7 @@ public final class AutoChargeHandler implements RequestStreamHandler {
         // so the run ends there. Checked, as the HTTP functions' priming is: a run that found
         // something to do before a snapshot must be seen.
         Priming.beforeSnapshot("auto-charge", () -> {
+            Telemetry.primeRendering();
             ByteArrayOutputStream answer = new ByteArrayOutputStream();
             handleRequest(new ByteArrayInputStream("{}".getBytes(StandardCharsets.UTF_8)), answer, null);
             String summary = answer.toString(StandardCharsets.UTF_8);

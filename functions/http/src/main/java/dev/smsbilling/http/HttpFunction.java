@@ -47,6 +47,7 @@ public abstract class HttpFunction implements RequestStreamHandler {
      */
     protected final void primeBeforeSnapshot(int expectedStatus, String event) {
         Priming.beforeSnapshot(getClass().getSimpleName(), () -> {
+            Telemetry.primeRendering();
             int status = respond(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), OutputStream.nullOutputStream(), null);
             if (status != expectedStatus) {
                 throw new IllegalStateException("a priming request was answered " + status + ", not " + expectedStatus);
