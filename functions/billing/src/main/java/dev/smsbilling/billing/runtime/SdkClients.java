@@ -14,9 +14,9 @@ import software.amazon.awssdk.regions.Region;
  * provider ({@link AwsAccess}), and the endpoint when an emulator stands in for the service.
  *
  * <p>Both the HTTP client and the credentials are wrapped for SnapStart priming: while it runs,
- * requests are signed with made-up credentials ({@link PrimingCredentials}) and answered without
- * being sent ({@link PrimingHttpClient}), so the whole request path is warm in the snapshot with
- * no request made and no credentials in it. Outside priming both wrappers only pass through.
+ * requests are signed with made-up credentials ({@link PrimingCredentials}) and sent to a
+ * loopback port of the function's own instead of AWS ({@link PrimingHttpClient}), so the whole
+ * request path is warm in the snapshot with no request made to AWS and no credentials in it. Outside priming both wrappers only pass through.
  */
 final class SdkClients {
     private SdkClients() {
