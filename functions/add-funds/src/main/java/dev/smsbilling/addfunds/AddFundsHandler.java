@@ -42,13 +42,15 @@ import java.util.Optional;
  * Idempotency-Key.
  *
  * <p>The key is held IN_PROGRESS before the card is touched, so concurrent duplicates get 409 or
- * the replay instead of a second charge. The processor is keyed by account, key and request hash:
- * a retry after any crash finds the first charge at the processor, and the credit, which
- * completes the hold in the same transaction, is written once. Refusals (403, 402) release the
- * key, as API.md wants for every 4xx. The subscription is not checked again by a retry that
- * resumes an abandoned hold: the dead attempt may have passed it and charged the card, and a
- * credit is never refused once the money may have been taken (the processor answers the retry
- * with the first charge, so it is credited exactly once). A processor outage answers 503
+ * the replay instead of a second charge. The processor is keyed by account, key, request hash
+ * and the hold's charge: a retry that takes over an abandoned hold finds that hold's charge at
+ * the processor, and the credit, which completes the hold in the same transaction (and writes the
+ * payment's guard), is written once. Refusals (403, 402) release the key, as API.md wants for
+ * every 4xx, and a key held again after a release makes a new charge, never the processor's
+ * stored decline. The hold records that its charge may exist just before sending it: a retry
+ * that takes over a hold whose charge may exist credits it whatever the subscription says by now
+ * (the money may have been taken); one whose attempt died before charging checks the
+ * subscription like any other. A processor outage answers 503
  * {@code payment_unavailable} with {@code Retry-After}; when the charge may have gone through,
  * the key stays bound to this body until its hold lapses and the client's retry (same key, same
  * body) heals it; releasing it would let the key be reused for another amount and leave the
@@ -99,10 +101,15 @@ public final class AddFundsHandler extends BillingFunction {
         if (begun instanceof KeySeenBefore seen) {
             return Outcomes.toResponse(seen);
         }
-        if (!(begun instanceof Started started && started.resumed())) {
+        Started started = (Started) begun;
+        if (!started.chargeMayExist()) {
             refuseUnlessActive(accountId, idempotency);
         }
-        ChargeResult charged = charge(accountId, idempotency, body, hold);
+        if (!store.startCharge(accountId, idempotency, started)) {
+            // Slower than our own hold: another attempt of this request has taken it over and charges.
+            throw new ApiException(ErrorCode.REQUEST_IN_PROGRESS).withHeader("Retry-After", "1");
+        }
+        ChargeResult charged = charge(accountId, idempotency, started, body, hold);
         if (charged instanceof ChargeResult.Declined declined) {
             store.releaseIdempotentRequest(accountId, idempotency);
             throw new ApiException(ErrorCode.PAYMENT_DECLINED).withExtra("declineCode", declined.code());
@@ -138,15 +145,16 @@ public final class AddFundsHandler extends BillingFunction {
      * whose outcome is unknown keeps the key bound to this body until the hold lapses, so the
      * retry the answer asks for finds the charge instead of making another.
      */
-    private ChargeResult charge(String accountId, Idempotency idempotency, AddFundsRequest body, Duration hold) {
+    private ChargeResult charge(String accountId, Idempotency idempotency, Started hold, AddFundsRequest body,
+                                Duration holdFor) {
         try {
             return processor.charge(new ChargeRequest(body.paymentMethod(), body.amountMicros(),
-                    processorKey(accountId, idempotency), DESCRIPTION));
+                    processorKey(accountId, idempotency, hold), DESCRIPTION));
         } catch (PaymentNotAttempted e) {
             store.releaseIdempotentRequest(accountId, idempotency);
             throw unavailable(Duration.ofSeconds(1));
         } catch (PaymentUnavailable e) {
-            throw unavailable(hold);
+            throw unavailable(holdFor);
         }
     }
 
@@ -156,12 +164,14 @@ public final class AddFundsHandler extends BillingFunction {
     }
 
     /**
-     * Per account and request, so one client key on two accounts, or reused with another card
-     * after a decline, is another charge; hashed to stay within the processors' key length
-     * (Stripe: 255) whatever the client's key.
+     * Per account, request and hold's charge, so one client key on two accounts, reused with
+     * another card, or held again after a decline, is another charge, while a takeover of an
+     * abandoned hold is the same one; hashed to stay within the processors' key length (Stripe:
+     * 255) whatever the client's key.
      */
-    static String processorKey(String accountId, Idempotency idempotency) {
-        return "topup_" + Sha256.hex(accountId + "\n" + idempotency.key() + "\n" + idempotency.requestHash());
+    static String processorKey(String accountId, Idempotency idempotency, Started hold) {
+        return "topup_" + Sha256.hex(accountId + "\n" + idempotency.key() + "\n" + idempotency.requestHash()
+                + "\n" + hold.chargeKey());
     }
 
     /** The key is held for as long as this invocation may still be working on it. */

@@ -143,6 +143,40 @@ class AddFundsHandlerTest {
                 .as("a new top-up is still refused").isEqualTo(403);
     }
 
+    /** An attempt that died holding the key but before its charge: its successor decides afresh, subscription included. */
+    @Test
+    void aHoldAbandonedBeforeItsChargeIsTakenOverWithTheSubscriptionCheckedAgain() {
+        String account = openAccount(Subscription.ACTIVE);
+        var body = AddFundsRequest.parse("{\"amountMicros\": 25000000, \"paymentMethod\": \"pm_card_visa\"}");
+        assertThat(store.beginIdempotentRequest(account, new dev.smsbilling.billing.store.Idempotency(KEY, body.requestHash()),
+                Duration.ofSeconds(10))).isInstanceOf(dev.smsbilling.billing.store.Started.class);
+        store.setSubscription(account, Subscription.INACTIVE);
+        clock.advance(Duration.ofSeconds(30));
+
+        FunctionCall.Response retry = call(account).invoke(handler);
+
+        assertThat(retry.status()).isEqualTo(403);
+        assertThat(sandbox.charges()).as("no card was charged for a lapsed subscription").isEmpty();
+        assertNothingWritten(account);
+    }
+
+    /** A key held again after a decline is a new charge: the processor's stored decline for the old one is not replayed. */
+    @Test
+    void aRetryAfterADeclineWithTheSameKeyAndBodyIsANewCharge() {
+        String account = openAccount(Subscription.ACTIVE);
+        String declining = "{\"amountMicros\": 25000000, \"paymentMethod\": \"pm_card_chargeDeclined\"}";
+        List<String> keysAsked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        AddFundsHandler recording = new AddFundsHandler(store, request -> {
+            keysAsked.add(request.idempotencyKey());
+            return sandbox.charge(request);
+        });
+
+        assertThat(call(account).body(declining).invoke(recording).status()).isEqualTo(402);
+        assertThat(call(account).body(declining).invoke(recording).status()).isEqualTo(402);
+
+        assertThat(keysAsked).hasSize(2).doesNotHaveDuplicates();
+    }
+
     @Test
     void aProcessorOutageIs503AndKeepsTheKeyForTheSameBodyOnly() {
         String account = openAccount(Subscription.ACTIVE);

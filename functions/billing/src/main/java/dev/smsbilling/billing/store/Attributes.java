@@ -35,6 +35,15 @@ final class Attributes {
     /** The table's TTL attribute (template.yaml), epoch seconds. */
     static final String EXPIRES_AT = "expiresAt";
     static final String IN_PROGRESS_EXPIRES_AT = "inProgressExpiresAt";
+    /**
+     * A hold's own: which attempt holds it (unique per attempt, so an attempt knows its own hold
+     * when the answer to taking it was lost), the charge it makes (kept when an abandoned hold is
+     * taken over, new once a released key is held again, so the processor never replays the
+     * charge of a request that was declined) and whether that charge may have been sent.
+     */
+    static final String HOLDER = "holder";
+    static final String HOLD_CHARGE_KEY = "chargeKey";
+    static final String CHARGE_STARTED = "chargeStarted";
 
     /*
      * Auto-charge settings and state on the account item. The scheduled auto-charge writes the

@@ -110,6 +110,14 @@ public final class BillingStore {
         return idempotencyKeys.begin(accountId, idempotency, hold);
     }
 
+    /**
+     * Marks the hold's charge as possibly sent, just before sending it. False when the hold is no
+     * longer this holder's (another attempt took it over as abandoned): then do not charge.
+     */
+    public boolean startCharge(String accountId, Idempotency idempotency, Started hold) {
+        return idempotencyKeys.startCharge(accountId, idempotency, hold.holder());
+    }
+
     /** Frees a held key after a 4xx, which must not consume it. False when there was no such hold. */
     public boolean releaseIdempotentRequest(String accountId, Idempotency idempotency) {
         return idempotencyKeys.release(accountId, idempotency);

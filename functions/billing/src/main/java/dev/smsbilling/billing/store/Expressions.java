@@ -35,10 +35,30 @@ final class Expressions {
             "attribute_not_exists(pk) OR #expiresAt < :nowSeconds"
                     + " OR (#status = :inProgress AND #requestHash = :requestHash)";
 
-    /** Holding a key: as above, but an IN_PROGRESS hold is only taken over once it was abandoned. */
+    /**
+     * Holding a key: as above, but an IN_PROGRESS hold is only taken over once it was abandoned,
+     * or when it is this attempt's own (the answer to taking it was lost and the write is sent
+     * again), which then is not a takeover.
+     */
     static final String IDEMPOTENCY_BEGIN_CONDITION =
             "attribute_not_exists(pk) OR #expiresAt < :nowSeconds"
-                    + " OR (#status = :inProgress AND #requestHash = :requestHash AND #inProgressExpiresAt < :nowMillis)";
+                    + " OR (#status = :inProgress AND #requestHash = :requestHash"
+                    + " AND (#inProgressExpiresAt < :nowMillis OR #holder = :holder))";
+
+    /**
+     * The hold: this attempt's, for the same charge as an abandoned hold it takes over (its charge
+     * may exist), or a new charge for a key held afresh. Whether the charge may have been sent is
+     * the holder's to say again ({@link #CHARGE_STARTED_UPDATE}); an answer stored under an
+     * expired key goes.
+     */
+    static final String IDEMPOTENCY_BEGIN_UPDATE = "SET #status = :inProgress, #requestHash = :requestHash,"
+            + " #expiresAt = :expiresAt, #createdAt = :now, #inProgressExpiresAt = :holdUntil, #holder = :holder,"
+            + " #chargeKey = if_not_exists(#chargeKey, :chargeKey)"
+            + " REMOVE #responseStatus, #responseBody, #chargeStarted";
+
+    /** Before the card is charged: only the attempt that still holds the key may charge it. */
+    static final String CHARGE_STARTED_CONDITION = "#status = :inProgress AND #holder = :holder";
+    static final String CHARGE_STARTED_UPDATE = "SET #chargeStarted = :true";
 
     /** Releasing a key after a 4xx deletes only our own hold, never a completed answer. */
     static final String IDEMPOTENCY_RELEASE_CONDITION = "#status = :inProgress AND #requestHash = :requestHash";
@@ -146,6 +166,12 @@ final class Expressions {
             Map.entry("#status", Attributes.IDEMPOTENCY_STATUS),
             Map.entry("#requestHash", Attributes.REQUEST_HASH),
             Map.entry("#inProgressExpiresAt", Attributes.IN_PROGRESS_EXPIRES_AT),
+            Map.entry("#holder", Attributes.HOLDER),
+            Map.entry("#chargeKey", Attributes.HOLD_CHARGE_KEY),
+            Map.entry("#chargeStarted", Attributes.CHARGE_STARTED),
+            Map.entry("#createdAt", Attributes.CREATED_AT),
+            Map.entry("#responseStatus", Attributes.RESPONSE_STATUS),
+            Map.entry("#responseBody", Attributes.RESPONSE_BODY),
             Map.entry("#revoked", Attributes.REVOKED),
             Map.entry("#autoChargeEnabled", Attributes.AUTO_CHARGE_ENABLED),
             Map.entry("#autoChargeThreshold", Attributes.AUTO_CHARGE_THRESHOLD),

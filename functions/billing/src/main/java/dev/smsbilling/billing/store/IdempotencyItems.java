@@ -43,7 +43,10 @@ final class IdempotencyItems {
                 status,
                 response,
                 Instant.ofEpochSecond(Values.number(item, Attributes.EXPIRES_AT)),
-                Values.optionalNumber(item, Attributes.IN_PROGRESS_EXPIRES_AT).map(Instant::ofEpochMilli));
+                Values.optionalNumber(item, Attributes.IN_PROGRESS_EXPIRES_AT).map(Instant::ofEpochMilli),
+                Values.optionalString(item, Attributes.HOLDER),
+                Values.optionalString(item, Attributes.HOLD_CHARGE_KEY),
+                item.containsKey(Attributes.CHARGE_STARTED) && Boolean.TRUE.equals(item.get(Attributes.CHARGE_STARTED).bool()));
     }
 
     private static Map<String, AttributeValue> common(String accountId, Idempotency idempotency,

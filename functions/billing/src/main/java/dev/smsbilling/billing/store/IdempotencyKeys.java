@@ -29,13 +29,20 @@ final class IdempotencyKeys {
             throw new IllegalArgumentException("a hold must last a while: " + hold);
         }
         Instant now = Timestamps.now(clock);
+        String holder = Ids.holder();
+        String newCharge = Ids.holdCharge();
         try {
-            Optional<IdempotencyRecord> replaced = Values.present(
-                    dynamo.putItem(writes.beginIdempotency(accountId, idempotency, now, now.plus(hold))).attributes())
+            Optional<IdempotencyRecord> replaced = Values.present(dynamo.updateItem(
+                            writes.beginIdempotency(accountId, idempotency, now, now.plus(hold), holder, newCharge)).attributes())
                     .map(IdempotencyItems::fromItem);
-            boolean resumed = replaced.filter(old -> old.status() == IdempotencyStatus.IN_PROGRESS
-                    && old.requestHash().equals(idempotency.requestHash()) && !old.isExpiredAt(now)).isPresent();
-            return new Started(idempotency.key(), resumed);
+            // What the write replaced: nothing, an expired record, our own first write (whose
+            // answer was lost), or an abandoned hold of this request, whose charge it carries on.
+            Optional<IdempotencyRecord> takenOver = replaced.filter(old -> old.status() == IdempotencyStatus.IN_PROGRESS
+                    && old.requestHash().equals(idempotency.requestHash()) && !old.isExpiredAt(now)
+                    && !old.holder().equals(Optional.of(holder)));
+            String charge = replaced.flatMap(IdempotencyRecord::chargeKey).orElse(newCharge);
+            return new Started(idempotency.key(), holder, charge, takenOver.map(IdempotencyRecord::chargeStarted).orElse(false)
+                    || takenOver.filter(old -> old.holder().isEmpty()).isPresent());
         } catch (ConditionalCheckFailedException e) {
             Optional<IdempotencyRecord> old = Values.present(e.item()).map(IdempotencyItems::fromItem)
                     .or(() -> lookup(accountId, idempotency.key()));
@@ -44,6 +51,20 @@ final class IdempotencyKeys {
             return KeyVerdicts.forBegin(old, idempotency, now)
                     .<BeginResult>map(seen -> seen)
                     .orElseGet(() -> new InProgress(idempotency.key()));
+        }
+    }
+
+    /**
+     * Records that the holder is about to send the charge, so that an attempt which takes over
+     * its hold knows the charge may exist. False when the hold is no longer this holder's (it was
+     * taken over as abandoned): then it must not charge.
+     */
+    boolean startCharge(String accountId, Idempotency idempotency, String holder) {
+        try {
+            dynamo.updateItem(writes.chargeStarted(accountId, idempotency, holder));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
         }
     }
 

@@ -10,7 +10,15 @@ import java.util.Optional;
  */
 public record IdempotencyRecord(String key, String requestHash, IdempotencyStatus status,
                                 Optional<StoredResponse> response, Instant expiresAt,
-                                Optional<Instant> inProgressUntil) {
+                                Optional<Instant> inProgressUntil, Optional<String> holder,
+                                Optional<String> chargeKey, boolean chargeStarted) {
+
+    /** A record with no hold of its own (a completed key, or one from before holds were named). */
+    public IdempotencyRecord(String key, String requestHash, IdempotencyStatus status, Optional<StoredResponse> response,
+                             Instant expiresAt, Optional<Instant> inProgressUntil) {
+        this(key, requestHash, status, response, expiresAt, inProgressUntil, Optional.empty(), Optional.empty(), false);
+    }
+
     public IdempotencyRecord {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(requestHash, "requestHash");
@@ -18,6 +26,8 @@ public record IdempotencyRecord(String key, String requestHash, IdempotencyStatu
         Objects.requireNonNull(response, "response");
         Objects.requireNonNull(expiresAt, "expiresAt");
         Objects.requireNonNull(inProgressUntil, "inProgressUntil");
+        Objects.requireNonNull(holder, "holder");
+        Objects.requireNonNull(chargeKey, "chargeKey");
     }
 
     /** DynamoDB deletes expired items lazily (hours to days), so an expired one is treated as gone. */

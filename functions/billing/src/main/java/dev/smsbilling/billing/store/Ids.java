@@ -28,6 +28,16 @@ final class Ids {
         return "DU" + randomHex();
     }
 
+    /** One attempt's hold of an Idempotency-Key; internal, never shown to a client. */
+    static String holder() {
+        return "HO" + randomHex();
+    }
+
+    /** The charge a hold makes, from which the processor's idempotency key is derived; internal. */
+    static String holdCharge() {
+        return "CH" + randomHex();
+    }
+
     private static String randomHex() {
         return UUID.randomUUID().toString().replace("-", "");
     }

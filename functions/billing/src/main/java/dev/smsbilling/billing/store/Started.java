@@ -1,15 +1,21 @@
 package dev.smsbilling.billing.store;
 
+import java.util.Objects;
+
 /**
  * This invocation now holds the key until it completes (credit) or releases it (a 4xx).
  *
- * @param resumed the hold was taken over from an abandoned attempt of the same request, which
- *     may have done its irreversible part (charged a card) before it died
+ * @param key the client's Idempotency-Key
+ * @param holder this attempt's hold, which {@link BillingStore#startCharge} names
+ * @param chargeKey the charge this hold makes: the one of an abandoned hold it took over (that
+ *     charge may exist), or a new one; the processor's idempotency key is derived from it
+ * @param chargeMayExist the hold was taken over from an attempt that died after it may have sent
+ *     its charge, so the charge must be found again (and credited) whatever has changed since
  */
-public record Started(String key, boolean resumed) implements BeginResult {
-
-    /** A fresh hold: no earlier attempt of this request was in flight. */
-    public Started(String key) {
-        this(key, false);
+public record Started(String key, String holder, String chargeKey, boolean chargeMayExist) implements BeginResult {
+    public Started {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(holder, "holder");
+        Objects.requireNonNull(chargeKey, "chargeKey");
     }
 }

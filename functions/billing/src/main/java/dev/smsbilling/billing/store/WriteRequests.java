@@ -268,19 +268,44 @@ final class WriteRequests {
                 .build();
     }
 
-    PutItemRequest beginIdempotency(String accountId, Idempotency idempotency, Instant now, Instant holdUntil) {
+    /** ALL_OLD either way: the record it replaced (a takeover, or its own earlier write) or the one that blocked it. */
+    UpdateItemRequest beginIdempotency(String accountId, Idempotency idempotency, Instant now, Instant holdUntil,
+                                       String holder, String chargeKey) {
         String condition = Expressions.IDEMPOTENCY_BEGIN_CONDITION;
-        return PutItemRequest.builder().tableName(tableName)
-                .item(IdempotencyItems.inProgress(accountId, idempotency, now, holdUntil))
+        String update = Expressions.IDEMPOTENCY_BEGIN_UPDATE;
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":nowSeconds", n(now.getEpochSecond()));
+        values.put(":nowMillis", n(now.toEpochMilli()));
+        values.put(":inProgress", s(IdempotencyStatus.IN_PROGRESS.name()));
+        values.put(":requestHash", s(idempotency.requestHash()));
+        values.put(":expiresAt", n(now.plus(IdempotencyItems.RETENTION).getEpochSecond()));
+        values.put(":now", s(Timestamps.format(now)));
+        values.put(":holdUntil", n(holdUntil.toEpochMilli()));
+        values.put(":holder", s(holder));
+        values.put(":chargeKey", s(chargeKey));
+        return UpdateItemRequest.builder().tableName(tableName)
+                .key(Keys.idempotency(accountId, idempotency.key()))
                 .conditionExpression(condition)
-                .expressionAttributeNames(Expressions.namesFor(condition))
-                .expressionAttributeValues(Map.of(
-                        ":nowSeconds", n(now.getEpochSecond()),
-                        ":nowMillis", n(now.toEpochMilli()),
-                        ":inProgress", s(IdempotencyStatus.IN_PROGRESS.name()),
-                        ":requestHash", s(idempotency.requestHash())))
+                .updateExpression(update)
+                .expressionAttributeNames(Expressions.namesFor(condition, update))
+                .expressionAttributeValues(values)
                 .returnValues(ReturnValue.ALL_OLD)
                 .returnValuesOnConditionCheckFailure(ALL_OLD)
+                .build();
+    }
+
+    UpdateItemRequest chargeStarted(String accountId, Idempotency idempotency, String holder) {
+        String condition = Expressions.CHARGE_STARTED_CONDITION;
+        String update = Expressions.CHARGE_STARTED_UPDATE;
+        return UpdateItemRequest.builder().tableName(tableName)
+                .key(Keys.idempotency(accountId, idempotency.key()))
+                .conditionExpression(condition)
+                .updateExpression(update)
+                .expressionAttributeNames(Expressions.namesFor(condition, update))
+                .expressionAttributeValues(Map.of(
+                        ":inProgress", s(IdempotencyStatus.IN_PROGRESS.name()),
+                        ":holder", s(holder),
+                        ":true", AttributeValue.fromBool(true)))
                 .build();
     }
 

@@ -99,19 +99,25 @@ class ExpressionsTest {
     }
 
     @Test
-    void holdingAKeyTakesOverOnlyAnAbandonedHoldOfTheSameRequest() {
+    void holdingAKeyTakesOverOnlyAnAbandonedHoldOfTheSameRequestOrItsOwn() {
         assertThat(Expressions.IDEMPOTENCY_BEGIN_CONDITION).isEqualTo(
                 "attribute_not_exists(pk) OR #expiresAt < :nowSeconds"
-                        + " OR (#status = :inProgress AND #requestHash = :requestHash AND #inProgressExpiresAt < :nowMillis)");
+                        + " OR (#status = :inProgress AND #requestHash = :requestHash"
+                        + " AND (#inProgressExpiresAt < :nowMillis OR #holder = :holder))");
+        assertThat(Expressions.IDEMPOTENCY_BEGIN_UPDATE).as("a takeover keeps the charge; whether it started, the holder says again")
+                .contains("#chargeKey = if_not_exists(#chargeKey, :chargeKey)").contains("REMOVE #responseStatus, #responseBody, #chargeStarted");
 
-        var put = writes.beginIdempotency("BA1", KEY, NOW, NOW.plusSeconds(30));
+        var hold = writes.beginIdempotency("BA1", KEY, NOW, NOW.plusSeconds(30), "HOme", "CHnew");
 
-        assertThat(put.conditionExpression()).isEqualTo(Expressions.IDEMPOTENCY_BEGIN_CONDITION);
-        assertThat(put.expressionAttributeValues()).containsEntry(
-                ":nowMillis", AttributeValue.fromN(Long.toString(NOW.toEpochMilli())));
-        assertThat(put.item().get("inProgressExpiresAt").n()).isEqualTo(Long.toString(NOW.plusSeconds(30).toEpochMilli()));
-        assertThat(put.returnValuesOnConditionCheckFailure()).isEqualTo(ReturnValuesOnConditionCheckFailure.ALL_OLD);
-        assertThat(put.returnValues()).as("tells a resumed hold from a new one").isEqualTo(ReturnValue.ALL_OLD);
+        assertThat(hold.conditionExpression()).isEqualTo(Expressions.IDEMPOTENCY_BEGIN_CONDITION);
+        assertThat(hold.updateExpression()).isEqualTo(Expressions.IDEMPOTENCY_BEGIN_UPDATE);
+        assertThat(hold.expressionAttributeValues())
+                .containsEntry(":nowMillis", AttributeValue.fromN(Long.toString(NOW.toEpochMilli())))
+                .containsEntry(":holdUntil", AttributeValue.fromN(Long.toString(NOW.plusSeconds(30).toEpochMilli())))
+                .containsEntry(":holder", AttributeValue.fromS("HOme"));
+        assertThat(hold.returnValuesOnConditionCheckFailure()).isEqualTo(ReturnValuesOnConditionCheckFailure.ALL_OLD);
+        assertThat(hold.returnValues()).as("tells a taken-over hold from a new one or our own").isEqualTo(ReturnValue.ALL_OLD);
+        assertThat(Expressions.CHARGE_STARTED_CONDITION).isEqualTo("#status = :inProgress AND #holder = :holder");
     }
 
     @Test

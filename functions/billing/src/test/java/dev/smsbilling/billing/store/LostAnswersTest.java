@@ -76,6 +76,23 @@ class LostAnswersTest {
                 assertThat(record.response()).contains(((Committed) result).response()));
     }
 
+    /** The SDK sends the hold again after the lost answer; the hold is this attempt's own, not another's in progress. */
+    @ParameterizedTest
+    @EnumSource(value = Kind.class, names = {"APPLY_THEN_ANSWER_500", "APPLY_THEN_DROP_CONNECTION"})
+    void aHoldWhoseAnswerIsLostIsStillThisAttemptsHold(Kind lost) {
+        String account = fixture.openAccount(0);
+        Idempotency key = StoreFixture.key("hold-lost", "POST /v1/billing/funds 25");
+        faults.arm(Fault.of("UpdateItem", lost), 1);
+
+        BeginResult begun = store.beginIdempotentRequest(account, key, Duration.ofSeconds(30));
+
+        assertThat(faults.fired(lost)).isEqualTo(1);
+        assertThat(begun).isInstanceOfSatisfying(Started.class, started -> {
+            assertThat(started.chargeMayExist()).isFalse();
+            assertThat(store.startCharge(account, key, started)).as("and it may charge").isTrue();
+        });
+    }
+
     @Test
     void transactionConflictsOnTheAccountAreRetriedUntilTheWriteCommitsOnce() {
         String account = fixture.openAccount(1_000_000);
