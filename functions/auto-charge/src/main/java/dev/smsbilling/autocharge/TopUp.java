@@ -17,8 +17,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * One due account in one run: claim it, charge its pending charge, record what the processor
- * said. Everything that decides whether money moves is in the store's conditional writes; this
+ * One due account in one run: claim it, mark its pending charge as sent, charge it, record what
+ * the processor said. Everything that decides whether money moves is in the store's conditional writes; this
  * class only orders them, so that a run dying between any two steps is healed by a later run.
  */
 final class TopUp {
@@ -43,6 +43,9 @@ final class TopUp {
             return AccountResult.skipped(accountId, notClaimed.reason().name().toLowerCase(Locale.ROOT));
         }
         AutoChargeClaim claim = (AutoChargeClaim) claimed;
+        if (!store.startAutoCharge(claim)) {
+            return AccountResult.skipped(accountId, "claim_lapsed");
+        }
         ChargeResult result;
         try {
             result = processor.charge(new ChargeRequest(claim.charge().paymentMethod(), claim.charge().amountMicros(),

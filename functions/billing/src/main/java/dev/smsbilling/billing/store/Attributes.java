@@ -76,6 +76,13 @@ final class Attributes {
     static final String PENDING_CHARGE_KEY = "pendingChargeKey";
     static final String PENDING_PAYMENT_METHOD = "pendingPaymentMethod";
     static final String PENDING_AMOUNT = "pendingAmountMicros";
+    /**
+     * Present (true) while the pending charge has not been sent to the processor: such an intent
+     * is only a plan, decided afresh from the settings by the next run. Its absence means the
+     * charge may exist and must be settled whatever the settings say (and a pending charge of
+     * before this attribute existed is taken the safe way: as possibly sent).
+     */
+    static final String PENDING_UNSENT = "pendingChargeUnsent";
 
     static final String ACCOUNT_ID = "accountId";
     /** Read by the authorizer without this module: see {@link ApiKeyItem}. */

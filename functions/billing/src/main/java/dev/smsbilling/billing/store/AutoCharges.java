@@ -64,14 +64,16 @@ final class AutoCharges {
         if (due.claimedAt(now)) {
             return new NotClaimed(NotClaimed.Reason.CLAIMED_ELSEWHERE);
         }
-        if (due.pending().isEmpty() && !DueRule.shouldBeDue(account, account.balanceMicros())) {
+        boolean mayExist = due.mayHaveBeenSent().isPresent();
+        if (!mayExist && !DueRule.shouldBeDue(account, account.balanceMicros())) {
             clearStale(accountId, due, now);
             return new NotClaimed(NotClaimed.Reason.NO_LONGER_DUE);
         }
-        PendingCharge intent = due.pending().orElseGet(() -> new PendingCharge(
+        // A charge that may exist is settled as it is; anything else is planned from the settings as they are now.
+        PendingCharge intent = mayExist ? null : new PendingCharge(
                 AutoChargeKeys.derive(accountId, due.dueId(), due.attempt()),
                 account.autoCharge().settings().paymentMethod().orElseThrow(),
-                account.autoCharge().settings().amountMicros()));
+                account.autoCharge().settings().amountMicros());
         Instant claimUntil = now.plus(lease);
         try {
             Map<String, AttributeValue> claimed = dynamo.updateItem(writes.claim(accountId, due, intent, now, claimUntil)).attributes();
@@ -81,6 +83,16 @@ final class AutoCharges {
                     AutoChargeItems.fromItem(claimed).consecutiveDeclines(), claimUntil);
         } catch (ConditionalCheckFailedException e) {
             return new NotClaimed(NotClaimed.Reason.LOST_RACE);
+        }
+    }
+
+    /** @return false when the claim lapsed and another run may hold the account: then do not charge */
+    boolean chargeSent(AutoChargeClaim claim) {
+        try {
+            dynamo.updateItem(writes.chargeSent(claim.accountId(), claim));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
         }
     }
 

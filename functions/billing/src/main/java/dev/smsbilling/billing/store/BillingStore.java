@@ -184,6 +184,15 @@ public final class BillingStore {
     }
 
     /**
+     * Marks the claimed charge as sent, just before sending it: from then on it is settled
+     * whatever the settings say, while a charge planned but never sent is planned afresh by the
+     * next run. False when the claim lapsed (another run may hold the account): then do not charge.
+     */
+    public boolean startAutoCharge(AutoChargeClaim claim) {
+        return autoCharges.chargeSent(claim);
+    }
+
+    /**
      * Gives the claim back when the charge's outcome is unknown (processor unreachable). The
      * pending charge stays, so the next run asks the processor again with the same key.
      */

@@ -19,7 +19,7 @@ final class DueItems {
                 Timestamps.parse(Values.string(item, Attributes.DUE_SINCE)),
                 Math.toIntExact(Values.optionalNumber(item, Attributes.DUE_ATTEMPT).orElse(0L)),
                 Values.optionalNumber(item, Attributes.CLAIM_UNTIL).map(Instant::ofEpochMilli),
-                pending(item)));
+                pending(item), item.containsKey(Attributes.PENDING_UNSENT)));
     }
 
     private static Optional<PendingCharge> pending(Map<String, AttributeValue> item) {

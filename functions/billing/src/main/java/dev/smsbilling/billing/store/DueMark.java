@@ -10,7 +10,18 @@ import java.util.Optional;
  * charge that may be in flight.
  */
 public record DueMark(String dueId, Instant dueSince, int attempt, Optional<Instant> claimUntil,
-                      Optional<PendingCharge> pending) {
+                      Optional<PendingCharge> pending, boolean pendingUnsent) {
+
+    /** A mark whose pending charge, if any, may have been sent. */
+    public DueMark(String dueId, Instant dueSince, int attempt, Optional<Instant> claimUntil, Optional<PendingCharge> pending) {
+        this(dueId, dueSince, attempt, claimUntil, pending, false);
+    }
+
+    /** A charge pending that may exist at the processor: it must be settled whatever the settings say now. */
+    public Optional<PendingCharge> mayHaveBeenSent() {
+        return pendingUnsent ? Optional.empty() : pending;
+    }
+
     public DueMark {
         Objects.requireNonNull(dueId, "dueId");
         Objects.requireNonNull(dueSince, "dueSince");

@@ -86,7 +86,9 @@ final class Expressions {
             + " #dueSince = if_not_exists(#dueSince, :dueSince), #dueId = if_not_exists(#dueId, :dueId),"
             + " #dueAttempt = if_not_exists(#dueAttempt, :zero)";
     private static final String DUE_AND_CLAIM = "#dueBucket, #dueSince, #dueId, #dueAttempt, #claimUntil";
-    private static final String PENDING = "#pendingChargeKey, #pendingPaymentMethod, #pendingAmount";
+    private static final String PENDING = "#pendingChargeKey, #pendingPaymentMethod, #pendingAmount, #pendingChargeUnsent";
+    /** No charge that may exist: none pending, or one that was never sent. */
+    private static final String NOTHING_SENT = "(attribute_not_exists(#pendingChargeKey) OR attribute_exists(#pendingChargeUnsent))";
 
     /** When an account should wait for a top-up; the Java twin is {@code DueRule}. */
     static final String SHOULD_BE_DUE = "#autoChargeEnabled = :true AND #autoChargeStatus <> :disabled"
@@ -107,17 +109,28 @@ final class Expressions {
 
     /**
      * One run takes one account: the same crossing and attempt it read (so its key is the right
-     * one), no live claim of another run, and either a charge already pending (which must be
-     * settled whatever the settings say now) or the account still should be topped up. Balance and
-     * seq are untouched: a claim is not a balance change and must not conflict with debits.
+     * one) and no live claim of another run. Balance and seq are untouched: a claim is not a
+     * balance change and must not conflict with debits. There are two claims. A charge that may
+     * have been sent is settled whatever the settings say now: the claim keeps it as it is.
      */
-    static final String CLAIM_CONDITION = "#dueId = :dueId AND #dueAttempt = :dueAttempt"
-            + " AND (attribute_not_exists(#claimUntil) OR #claimUntil < :nowMillis)"
-            + " AND (attribute_exists(#pendingChargeKey) OR (" + SHOULD_BE_DUE + "))";
-    static final String CLAIM_UPDATE = "SET #claimUntil = :claimUntil,"
-            + " #pendingChargeKey = if_not_exists(#pendingChargeKey, :chargeKey),"
-            + " #pendingPaymentMethod = if_not_exists(#pendingPaymentMethod, :paymentMethod),"
-            + " #pendingAmount = if_not_exists(#pendingAmount, :amount)";
+    private static final String CLAIMABLE = "#dueId = :dueId AND #dueAttempt = :dueAttempt"
+            + " AND (attribute_not_exists(#claimUntil) OR #claimUntil < :nowMillis)";
+    static final String CLAIM_CONDITION = CLAIMABLE
+            + " AND attribute_exists(#pendingChargeKey) AND attribute_not_exists(#pendingChargeUnsent)";
+    static final String CLAIM_UPDATE = "SET #claimUntil = :claimUntil";
+
+    /**
+     * Otherwise the account must still be due by its settings as they are now, and the charge is
+     * planned afresh from them, not yet sent: a run that died before the processor leaves only a
+     * plan, which a customer who turns auto-charge off (or changes the card) overrides.
+     */
+    static final String CLAIM_AFRESH_CONDITION = CLAIMABLE + " AND " + NOTHING_SENT + " AND (" + SHOULD_BE_DUE + ")";
+    static final String CLAIM_AFRESH_UPDATE = "SET #claimUntil = :claimUntil, #pendingChargeKey = :chargeKey,"
+            + " #pendingPaymentMethod = :paymentMethod, #pendingAmount = :amount, #pendingChargeUnsent = :true";
+
+    /** Just before the charge is sent, by the run that still holds the claim: from now on it may exist. */
+    static final String CHARGE_SENT_CONDITION = "#pendingChargeKey = :chargeKey AND #claimUntil = :claimUntil";
+    static final String CHARGE_SENT_UPDATE = "REMOVE #pendingChargeUnsent";
 
     /**
      * The top-up's credit: seq-guarded like every balance change, and only while its charge is the
@@ -147,12 +160,13 @@ final class Expressions {
 
     /**
      * Clearing a mark that no longer means anything (disabled, topped up by hand, subscription
-     * ended): only the crossing that was read, never with a charge pending or a live claim, and
-     * only while the account still should not be due, so a save that re-enables it keeps its mark.
+     * ended): only the crossing that was read, never with a charge that may have been sent or a
+     * live claim, and only while the account still should not be due, so a save that re-enables
+     * it keeps its mark. A plan that was never sent goes with it.
      */
-    static final String CLEAR_STALE_DUE_CONDITION = "#dueId = :dueId AND attribute_not_exists(#pendingChargeKey)"
+    static final String CLEAR_STALE_DUE_CONDITION = "#dueId = :dueId AND " + NOTHING_SENT
             + " AND (attribute_not_exists(#claimUntil) OR #claimUntil < :nowMillis) AND NOT (" + SHOULD_BE_DUE + ")";
-    static final String CLEAR_STALE_DUE_UPDATE = "REMOVE " + DUE_AND_CLAIM;
+    static final String CLEAR_STALE_DUE_UPDATE = "REMOVE " + DUE_AND_CLAIM + ", " + PENDING;
 
     static final String LEDGER_NEWEST = "pk = :pk AND begins_with(sk, :ledgerPrefix)";
     static final String LEDGER_RANGE = "pk = :pk AND sk BETWEEN :first AND :last";
@@ -188,7 +202,8 @@ final class Expressions {
             Map.entry("#claimUntil", Attributes.CLAIM_UNTIL),
             Map.entry("#pendingChargeKey", Attributes.PENDING_CHARGE_KEY),
             Map.entry("#pendingPaymentMethod", Attributes.PENDING_PAYMENT_METHOD),
-            Map.entry("#pendingAmount", Attributes.PENDING_AMOUNT));
+            Map.entry("#pendingAmount", Attributes.PENDING_AMOUNT),
+            Map.entry("#pendingChargeUnsent", Attributes.PENDING_UNSENT));
 
     private Expressions() {
     }

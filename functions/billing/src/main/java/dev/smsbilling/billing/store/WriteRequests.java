@@ -153,23 +153,43 @@ final class WriteRequests {
     }
 
     /** ALL_NEW: the charge intent actually in force (a pending one wins over the settings) comes back. */
+    /**
+     * A claim of a charge that may have been sent keeps it ({@code intent} is null); otherwise
+     * {@code intent}, planned from the settings, replaces whatever plan was there.
+     */
     UpdateItemRequest claim(String accountId, DueMark due, PendingCharge intent, Instant now, Instant claimUntil) {
-        String condition = Expressions.CLAIM_CONDITION;
-        String update = Expressions.CLAIM_UPDATE;
-        Map<String, AttributeValue> values = new HashMap<>(shouldBeDueValues());
+        boolean afresh = intent != null;
+        String condition = afresh ? Expressions.CLAIM_AFRESH_CONDITION : Expressions.CLAIM_CONDITION;
+        String update = afresh ? Expressions.CLAIM_AFRESH_UPDATE : Expressions.CLAIM_UPDATE;
+        Map<String, AttributeValue> values = new HashMap<>(afresh ? shouldBeDueValues() : Map.of());
         values.put(":dueId", s(due.dueId()));
         values.put(":dueAttempt", n(due.attempt()));
         values.put(":nowMillis", n(now.toEpochMilli()));
         values.put(":claimUntil", n(claimUntil.toEpochMilli()));
-        values.put(":chargeKey", s(intent.chargeKey()));
-        values.put(":paymentMethod", s(intent.paymentMethod()));
-        values.put(":amount", n(intent.amountMicros()));
+        if (afresh) {
+            values.put(":chargeKey", s(intent.chargeKey()));
+            values.put(":paymentMethod", s(intent.paymentMethod()));
+            values.put(":amount", n(intent.amountMicros()));
+        }
         return UpdateItemRequest.builder().tableName(tableName).key(Keys.account(accountId))
                 .conditionExpression(condition)
                 .updateExpression(update)
                 .expressionAttributeNames(Expressions.namesFor(condition, update))
                 .expressionAttributeValues(values)
                 .returnValues(ReturnValue.ALL_NEW)
+                .build();
+    }
+
+    UpdateItemRequest chargeSent(String accountId, AutoChargeClaim claim) {
+        String condition = Expressions.CHARGE_SENT_CONDITION;
+        String update = Expressions.CHARGE_SENT_UPDATE;
+        return UpdateItemRequest.builder().tableName(tableName).key(Keys.account(accountId))
+                .conditionExpression(condition)
+                .updateExpression(update)
+                .expressionAttributeNames(Expressions.namesFor(condition, update))
+                .expressionAttributeValues(Map.of(
+                        ":chargeKey", s(claim.charge().chargeKey()),
+                        ":claimUntil", n(claim.claimUntil().toEpochMilli())))
                 .build();
     }
 

@@ -93,16 +93,40 @@ class AutoChargeStoreTest {
     }
 
     @Test
-    void aLapsedClaimIsTakenOverWithTheSameCharge() {
+    void aLapsedClaimWhoseChargeWasSentIsTakenOverWithTheSameCharge() {
         String account = fixture.openAccount(1_000_000);
         store.saveAutoChargeSettings(account, VISA);
         AutoChargeClaim first = (AutoChargeClaim) store.claimAutoCharge(account, LEASE);
+        assertThat(store.startAutoCharge(first)).isTrue();
         store.saveAutoChargeSettings(account, new AutoChargeSettings(true, 5_000_000, 50_000_000, Optional.of("pm_card_mastercard")));
 
         fixture.clock.advance(LEASE.plusMillis(1));
         AutoChargeClaim second = (AutoChargeClaim) store.claimAutoCharge(account, LEASE);
 
         assertThat(second.charge()).as("the charge that may exist, not the new settings").isEqualTo(first.charge());
+        assertThat(store.startAutoCharge(first)).as("the first run's claim is over: it must not charge").isFalse();
+    }
+
+    /** A run that died after its claim but before the processor left only a plan; the settings as they are now decide. */
+    @Test
+    void aLapsedClaimWhoseChargeWasNeverSentFollowsTheSettingsAsTheyAreNow() {
+        String account = fixture.openAccount(1_000_000);
+        store.saveAutoChargeSettings(account, VISA);
+        AutoChargeClaim first = (AutoChargeClaim) store.claimAutoCharge(account, LEASE);
+        store.saveAutoChargeSettings(account, new AutoChargeSettings(true, 5_000_000, 50_000_000, Optional.of("pm_card_mastercard")));
+        fixture.clock.advance(LEASE.plusMillis(1));
+
+        AutoChargeClaim second = (AutoChargeClaim) store.claimAutoCharge(account, LEASE);
+
+        assertThat(second.charge().paymentMethod()).isEqualTo("pm_card_mastercard");
+        assertThat(second.charge().amountMicros()).isEqualTo(50_000_000);
+        assertThat(second.charge().chargeKey()).as("the same crossing and attempt").isEqualTo(first.charge().chargeKey());
+
+        store.saveAutoChargeSettings(account, new AutoChargeSettings(false, 5_000_000, 50_000_000, Optional.of("pm_card_mastercard")));
+        fixture.clock.advance(LEASE.plusMillis(1));
+        assertThat(store.claimAutoCharge(account, LEASE)).as("turned off before anything was sent: nothing is charged")
+                .isEqualTo(new NotClaimed(NotClaimed.Reason.NO_LONGER_DUE));
+        assertThat(due(account)).isEmpty();
     }
 
     @Test

@@ -221,94 +221,45 @@ class ExpressionsTest {
 
     @Test
     void aClaimRechecksEverythingAndLeavesTheMoneyAlone() {
-        assertThat(Expressions.CLAIM_CONDITION).isEqualTo("#dueId = :dueId AND #dueAttempt = :dueAttempt"
-                + " AND (attribute_not_exists(#claimUntil) OR #claimUntil < :nowMillis)"
-                + " AND (attribute_exists(#pendingChargeKey) OR (#autoChargeEnabled = :true AND #autoChargeStatus <> :disabled"
-                + " AND #subscription = :active AND #balance < #autoChargeThreshold))");
-        assertThat(Expressions.CLAIM_UPDATE).isEqualTo("SET #claimUntil = :claimUntil,"
-                + " #pendingChargeKey = if_not_exists(#pendingChargeKey, :chargeKey),"
-                + " #pendingPaymentMethod = if_not_exists(#pendingPaymentMethod, :paymentMethod),"
-                + " #pendingAmount = if_not_exists(#pendingAmount, :amount)");
+        String claimable = "#dueId = :dueId AND #dueAttempt = :dueAttempt"
+                + " AND (attribute_not_exists(#claimUntil) OR #claimUntil < :nowMillis)";
+        String shouldBeDue = "#autoChargeEnabled = :true AND #autoChargeStatus <> :disabled"
+                + " AND #subscription = :active AND #balance < #autoChargeThreshold";
+        assertThat(Expressions.CLAIM_CONDITION).as("a charge that may have been sent is settled, whatever the settings")
+                .isEqualTo(claimable + " AND attribute_exists(#pendingChargeKey) AND attribute_not_exists(#pendingChargeUnsent)");
+        assertThat(Expressions.CLAIM_UPDATE).isEqualTo("SET #claimUntil = :claimUntil");
+        assertThat(Expressions.CLAIM_AFRESH_CONDITION).as("anything else only while the settings still say so")
+                .isEqualTo(claimable + " AND (attribute_not_exists(#pendingChargeKey) OR attribute_exists(#pendingChargeUnsent))"
+                        + " AND (" + shouldBeDue + ")");
+        assertThat(Expressions.CLAIM_AFRESH_UPDATE).isEqualTo("SET #claimUntil = :claimUntil, #pendingChargeKey = :chargeKey,"
+                + " #pendingPaymentMethod = :paymentMethod, #pendingAmount = :amount, #pendingChargeUnsent = :true");
+        assertThat(Expressions.CHARGE_SENT_CONDITION).isEqualTo("#pendingChargeKey = :chargeKey AND #claimUntil = :claimUntil");
+        assertThat(Expressions.CHARGE_SENT_UPDATE).isEqualTo("REMOVE #pendingChargeUnsent");
         DueMark due = new DueMark("DU1", NOW, 1, Optional.empty(), Optional.empty());
 
-        var claim = writes.claim("BA1", due, new PendingCharge("autocharge_k", "pm_card_visa", 20_000_000), NOW, NOW.plusSeconds(90));
+        var afresh = writes.claim("BA1", due, new PendingCharge("autocharge_k", "pm_card_visa", 20_000_000), NOW, NOW.plusSeconds(90));
+        var settle = writes.claim("BA1", due, null, NOW, NOW.plusSeconds(90));
 
-        assertThat(claim.conditionExpression()).isEqualTo(Expressions.CLAIM_CONDITION);
-        assertThat(claim.updateExpression()).isEqualTo(Expressions.CLAIM_UPDATE).doesNotContain("#seq = ", "#balance = ");
-        assertThat(claim.expressionAttributeValues()).contains(
+        assertThat(afresh.conditionExpression()).isEqualTo(Expressions.CLAIM_AFRESH_CONDITION);
+        assertThat(afresh.updateExpression()).isEqualTo(Expressions.CLAIM_AFRESH_UPDATE).doesNotContain("#seq = ", "#balance = ");
+        assertThat(afresh.expressionAttributeValues()).contains(
                 entry(":dueId", AttributeValue.fromS("DU1")), entry(":dueAttempt", AttributeValue.fromN("1")),
                 entry(":nowMillis", AttributeValue.fromN(Long.toString(NOW.toEpochMilli()))),
                 entry(":claimUntil", AttributeValue.fromN(Long.toString(NOW.plusSeconds(90).toEpochMilli()))),
                 entry(":chargeKey", AttributeValue.fromS("autocharge_k")), entry(":amount", AttributeValue.fromN("20000000")));
-        assertThat(claim.returnValues()).isEqualTo(ReturnValue.ALL_NEW);
-    }
-
-    @Test
-    void theAutoChargeCreditIsSeqGuardedAndEndsTheCrossing() {
-        assertThat(Expressions.AUTO_CHARGE_CREDIT_CONDITION).isEqualTo("#seq = :readSeq AND #pendingChargeKey = :chargeKey");
-        assertThat(Expressions.AUTO_CHARGE_CREDIT_UPDATE).isEqualTo("SET #balance = #balance + :amount, #seq = :nextSeq,"
-                + " #autoChargeStatus = :ok, #autoChargeDeclines = :zero REMOVE #autoChargeLastError,"
-                + " #dueBucket, #dueSince, #dueId, #dueAttempt, #claimUntil,"
-                + " #pendingChargeKey, #pendingPaymentMethod, #pendingAmount");
-        LedgerEntry entry = new LedgerEntry("TX3", 4, EntryType.AUTO_CHARGE, 20_000_000, 24_000_000, NOW,
-                new EntryDetails.Payment("ch_1"));
-
-        Update update = writes.accountUpdate("BA1", 3, entry, new AutoChargeEffect.Settle("autocharge_k"));
-
-        assertThat(update.conditionExpression()).isEqualTo(Expressions.AUTO_CHARGE_CREDIT_CONDITION);
-        assertThat(update.updateExpression()).isEqualTo(Expressions.AUTO_CHARGE_CREDIT_UPDATE);
-        assertThat(update.expressionAttributeValues()).containsOnly(
-                entry(":readSeq", AttributeValue.fromN("3")), entry(":nextSeq", AttributeValue.fromN("4")),
-                entry(":amount", AttributeValue.fromN("20000000")), entry(":chargeKey", AttributeValue.fromS("autocharge_k")),
-                entry(":ok", AttributeValue.fromS("ok")), entry(":zero", AttributeValue.fromN("0")));
-        assertThat(update.returnValuesOnConditionCheckFailure()).isEqualTo(ReturnValuesOnConditionCheckFailure.ALL_OLD);
-    }
-
-    @Test
-    void aDeclineIsRecordedOnceAndTheLastOneClearsTheMark() {
-        assertThat(Expressions.AUTO_CHARGE_DECLINE_CONDITION).isEqualTo("#pendingChargeKey = :chargeKey");
-        assertThat(Expressions.AUTO_CHARGE_DECLINE_UPDATE).isEqualTo("SET #autoChargeStatus = :failing,"
-                + " #autoChargeLastError = :error, #autoChargeDeclines = :declines, #dueAttempt = :nextAttempt"
-                + " REMOVE #claimUntil, #pendingChargeKey, #pendingPaymentMethod, #pendingAmount");
-        assertThat(Expressions.AUTO_CHARGE_DISABLE_UPDATE).isEqualTo("SET #autoChargeStatus = :disabled,"
-                + " #autoChargeLastError = :error, #autoChargeDeclines = :declines"
-                + " REMOVE #dueBucket, #dueSince, #dueId, #dueAttempt, #claimUntil,"
-                + " #pendingChargeKey, #pendingPaymentMethod, #pendingAmount");
-        AutoChargeClaim claim = new AutoChargeClaim("BA1", new PendingCharge("autocharge_k", "pm_card_visa", 20_000_000),
-                1, 1, NOW.plusSeconds(90));
-
-        var decline = writes.recordDecline("BA1", claim, "card_declined", false);
-        var disable = writes.recordDecline("BA1", claim, "card_declined", true);
-
-        assertThat(decline.conditionExpression()).isEqualTo(Expressions.AUTO_CHARGE_DECLINE_CONDITION);
-        assertThat(decline.updateExpression()).isEqualTo(Expressions.AUTO_CHARGE_DECLINE_UPDATE);
-        assertThat(decline.expressionAttributeValues()).containsOnly(
-                entry(":chargeKey", AttributeValue.fromS("autocharge_k")), entry(":error", AttributeValue.fromS("card_declined")),
-                entry(":declines", AttributeValue.fromN("2")), entry(":failing", AttributeValue.fromS("failing")),
-                entry(":nextAttempt", AttributeValue.fromN("2")));
-        assertThat(disable.conditionExpression()).isEqualTo(Expressions.AUTO_CHARGE_DECLINE_CONDITION);
-        assertThat(disable.updateExpression()).isEqualTo(Expressions.AUTO_CHARGE_DISABLE_UPDATE);
-    }
-
-    @Test
-    void releasingAClaimKeepsThePendingChargeAndTouchesOnlyOurOwnClaim() {
-        assertThat(Expressions.RELEASE_CLAIM_CONDITION).isEqualTo("#pendingChargeKey = :chargeKey AND #claimUntil = :claimUntil");
-        assertThat(Expressions.RELEASE_CLAIM_UPDATE).isEqualTo("REMOVE #claimUntil");
-        AutoChargeClaim claim = new AutoChargeClaim("BA1", new PendingCharge("autocharge_k", "pm_card_visa", 20_000_000),
-                0, 0, NOW.plusSeconds(90));
-
-        var release = writes.releaseClaim("BA1", claim);
-
-        assertThat(release.conditionExpression()).isEqualTo(Expressions.RELEASE_CLAIM_CONDITION);
-        assertThat(release.updateExpression()).isEqualTo(Expressions.RELEASE_CLAIM_UPDATE);
+        assertThat(settle.conditionExpression()).isEqualTo(Expressions.CLAIM_CONDITION);
+        assertThat(settle.updateExpression()).isEqualTo(Expressions.CLAIM_UPDATE);
+        assertThat(settle.expressionAttributeValues()).doesNotContainKeys(":chargeKey", ":true");
     }
 
     @Test
     void aStaleMarkIsClearedOnlyWhenNothingIsInFlightAndTheAccountStillShouldNotBeDue() {
-        assertThat(Expressions.CLEAR_STALE_DUE_CONDITION).isEqualTo("#dueId = :dueId AND attribute_not_exists(#pendingChargeKey)"
+        assertThat(Expressions.CLEAR_STALE_DUE_CONDITION).isEqualTo("#dueId = :dueId"
+                + " AND (attribute_not_exists(#pendingChargeKey) OR attribute_exists(#pendingChargeUnsent))"
                 + " AND (attribute_not_exists(#claimUntil) OR #claimUntil < :nowMillis) AND NOT (#autoChargeEnabled = :true"
                 + " AND #autoChargeStatus <> :disabled AND #subscription = :active AND #balance < #autoChargeThreshold)");
-        assertThat(Expressions.CLEAR_STALE_DUE_UPDATE).isEqualTo("REMOVE #dueBucket, #dueSince, #dueId, #dueAttempt, #claimUntil");
+        assertThat(Expressions.CLEAR_STALE_DUE_UPDATE).isEqualTo("REMOVE #dueBucket, #dueSince, #dueId, #dueAttempt, #claimUntil,"
+                + " #pendingChargeKey, #pendingPaymentMethod, #pendingAmount, #pendingChargeUnsent");
 
         var clear = writes.clearStaleDue("BA1", new DueMark("DU1", NOW, 0, Optional.empty(), Optional.empty()), NOW);
 
