@@ -33,13 +33,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  * and use the real SDK, whose own retries then meet the faults as they would in AWS.
  *
  * <p>Faults are armed per operation ("TransactWriteItems") and fire in the order armed, each as
- * often as armed; every other request passes through untouched. Thread-safe.
+ * often as armed; every other request passes through untouched. A client can also ask for a
+ * fault on one request of its own with the {@value #FAULT_HEADER} header ("KIND id" or
+ * "KIND:itemIndex id"): it fires once per id, so the SDK's own retries of that request, which
+ * carry the same header, go through as they would after a real fault. Thread-safe.
  */
 public final class FaultyEndpoint implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> HOP_BY_HOP = Set.of("host", "content-length", "connection", "expect", "upgrade",
             "transfer-encoding", "keep-alive");
     private static final String PROTOCOL = "com.amazonaws.dynamodb.v20120810#";
+    /** Names a fault for this one request; see the class comment. */
+    public static final String FAULT_HEADER = "X-Test-Fault";
 
     /** What happens to a request that a fault meets. */
     public enum Kind {
@@ -76,6 +81,8 @@ public final class FaultyEndpoint implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(10)).build();
     private final Map<String, Deque<Fault>> armed = new ConcurrentHashMap<>();
     private final Map<Kind, AtomicInteger> fired = new ConcurrentHashMap<>();
+    private final Set<String> firedIds = ConcurrentHashMap.newKeySet();
+    private final Deque<JsonNode> appliedUnanswered = new ConcurrentLinkedDeque<>();
 
     private FaultyEndpoint(HttpServer server, URI target) {
         this.server = server;
@@ -118,6 +125,11 @@ public final class FaultyEndpoint implements AutoCloseable {
         return fired.computeIfAbsent(kind, k -> new AtomicInteger()).get();
     }
 
+    /** The bodies of the requests that were applied but never answered, as the table got them. */
+    public java.util.List<JsonNode> appliedUnanswered() {
+        return java.util.List.copyOf(appliedUnanswered);
+    }
+
     /** Disarms what has not fired yet. */
     public void disarm() {
         armed.clear();
@@ -131,8 +143,11 @@ public final class FaultyEndpoint implements AutoCloseable {
             }
             String amzTarget = exchange.getRequestHeaders().getFirst("X-Amz-Target");
             String operation = amzTarget == null ? "" : amzTarget.substring(amzTarget.indexOf('.') + 1);
-            Deque<Fault> queue = armed.get(operation);
-            Fault fault = queue == null ? null : queue.poll();
+            Fault fault = requested(operation, exchange.getRequestHeaders().getFirst(FAULT_HEADER));
+            if (fault == null) {
+                Deque<Fault> queue = armed.get(operation);
+                fault = queue == null ? null : queue.poll();
+            }
             if (fault == null) {
                 forward(exchange, body);
                 return;
@@ -141,10 +156,12 @@ public final class FaultyEndpoint implements AutoCloseable {
             switch (fault.kind()) {
                 case APPLY_THEN_ANSWER_500 -> {
                     send(body, exchange);
+                    appliedUnanswered.add(JSON.readTree(body));
                     answer(exchange, 500, error("InternalServerError", "injected: applied, then the answer was lost"));
                 }
                 case APPLY_THEN_DROP_CONNECTION -> {
                     send(body, exchange);
+                    appliedUnanswered.add(JSON.readTree(body));
                     // Closed with no status line sent: the client's connection ends before any answer.
                     exchange.close();
                 }
@@ -160,6 +177,19 @@ public final class FaultyEndpoint implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IOException(e);
         }
+    }
+
+    /** The fault a request asks for in its header, once per id; null for none (or one that fired). */
+    private Fault requested(String operation, String header) {
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        String[] parts = header.trim().split(" ", 2);
+        if (parts.length < 2 || !firedIds.add(parts[1])) {
+            return null;
+        }
+        String[] kind = parts[0].split(":", 2);
+        return new Fault(operation, Kind.valueOf(kind[0]), kind.length > 1 ? Integer.parseInt(kind[1]) : 0, Duration.ZERO);
     }
 
     private HttpResponse<byte[]> send(byte[] body, HttpExchange exchange) throws IOException, InterruptedException {

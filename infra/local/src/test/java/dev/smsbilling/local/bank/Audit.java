@@ -61,6 +61,21 @@ final class Audit {
         processorCharges(ledgers);
     }
 
+    /**
+     * The money alone, after keys have expired and been used again (when they no longer tell
+     * which request made which entry): balances and ledgers, and every processor charge credited
+     * exactly once.
+     */
+    void money() {
+        Map<String, List<Entry>> ledgers = new TreeMap<>();
+        for (String accountId : bank.accountIds) {
+            List<Entry> ledger = ledger(accountId);
+            ledgers.put(accountId, ledger);
+            balances(accountId, ledger);
+        }
+        processorCharges(ledgers);
+    }
+
     // ---- one account: balance, seq, chain -------------------------------------------------------
 
     private void balances(String accountId, List<Entry> ledger) {
@@ -167,7 +182,7 @@ final class Audit {
             acknowledged.computeIfAbsent(send.accountId(), a -> new ArrayList<>()).add(send.body());
         }
         Set<String> lostUnkeyed = new HashSet<>();
-        bank.dynamo.lostWrites().stream().filter(w -> !w.keyed() && w.messageId() != null)
+        bank.lostWrites().stream().filter(w -> !w.keyed() && w.messageId() != null)
                 .forEach(w -> lostUnkeyed.add(w.messageId()));
         for (Map.Entry<String, List<Entry>> ledger : ledgers.entrySet()) {
             String accountId = ledger.getKey();
@@ -297,7 +312,7 @@ final class Audit {
         return value == null ? null : value.s();
     }
 
-    private static JsonNode json(String body) {
+    static JsonNode json(String body) {
         try {
             return JSON.readTree(body);
         } catch (IOException e) {

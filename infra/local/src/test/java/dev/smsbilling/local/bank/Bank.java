@@ -1,17 +1,24 @@
 package dev.smsbilling.local.bank;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.smsbilling.account.AccountHandler;
 import dev.smsbilling.addfunds.AddFundsHandler;
 import dev.smsbilling.autocharge.AutoChargeHandler;
 import dev.smsbilling.billing.store.BillingStore;
+import dev.smsbilling.endpoint.FaultyEndpoint;
 import dev.smsbilling.endpoint.TestTable;
 import dev.smsbilling.pricing.Pricer;
 import dev.smsbilling.sendcharge.SendChargeHandler;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -25,7 +32,8 @@ final class Bank {
     final InheritableThreadLocal<Faults> armed = new InheritableThreadLocal<>();
     final Tally injected = new Tally();
     final Tally processorCalls = new Tally();
-    final FaultyDynamoDb dynamo;
+    /** Between the store and the table, on the wire: see {@link ArmedFaults}. */
+    final FaultyEndpoint wire;
     final FaultyProcessor processor;
     final BillingStore store;
     final Pricer pricer = Pricer.fromEnvironment();
@@ -38,13 +46,51 @@ final class Bank {
 
     Bank(TestTable table) {
         this.table = table;
-        this.dynamo = FaultyDynamoDb.around(table.client(), armed, injected);
-        this.store = new BillingStore(dynamo.client(), table.name(), clock);
+        this.wire = FaultyEndpoint.inFrontOf(table.endpoint().uri());
+        DynamoDbClient faulty = DynamoDbClient.builder()
+                .endpointOverride(wire.uri())
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("bank", "bank")))
+                .overrideConfiguration(c -> c.addExecutionInterceptor(new ArmedFaults(armed, injected)))
+                .build();
+        this.store = new BillingStore(faulty, table.name(), clock);
         this.processor = new FaultyProcessor(armed, injected, processorCalls, this::crossingOf);
         this.send = new SendChargeHandler(pricer, store);
         this.funds = new AddFundsHandler(store, processor);
         this.autoCharge = new AutoChargeHandler(store, processor, clock);
         this.account = new AccountHandler(store);
+    }
+
+    /** A write the table applied whose answer was lost: what it wrote, for the audit. */
+    record LostWrite(String accountPk, String entryId, String type, String messageId, boolean keyed) {
+    }
+
+    List<LostWrite> lostWrites() {
+        List<LostWrite> lost = new ArrayList<>();
+        for (JsonNode request : wire.appliedUnanswered()) {
+            String pk = null;
+            String entryId = null;
+            String type = null;
+            String messageId = null;
+            boolean keyed = false;
+            for (JsonNode item : request.path("TransactItems")) {
+                JsonNode put = item.path("Put").path("Item");
+                String sk = put.path("sk").path("S").asText("");
+                if (sk.startsWith("TX#")) {
+                    pk = put.path("pk").path("S").asText();
+                    entryId = put.path("id").path("S").asText();
+                    type = put.path("type").path("S").asText();
+                    messageId = put.has("messageId") ? put.path("messageId").path("S").asText() : null;
+                } else if (sk.startsWith("IDEMPOTENCY#")) {
+                    keyed = true;
+                }
+            }
+            if (entryId != null) {
+                lost.add(new LostWrite(pk, entryId, type, messageId, keyed));
+            }
+        }
+        return lost;
     }
 
     /** The raw client, past every fault: what the audit and the oracle read with. */
