@@ -181,16 +181,7 @@ final class WriteRequests {
     }
 
     UpdateItemRequest chargeSent(String accountId, AutoChargeClaim claim) {
-        String condition = Expressions.CHARGE_SENT_CONDITION;
-        String update = Expressions.CHARGE_SENT_UPDATE;
-        return UpdateItemRequest.builder().tableName(tableName).key(Keys.account(accountId))
-                .conditionExpression(condition)
-                .updateExpression(update)
-                .expressionAttributeNames(Expressions.namesFor(condition, update))
-                .expressionAttributeValues(Map.of(
-                        ":chargeKey", s(claim.charge().chargeKey()),
-                        ":claimUntil", n(claim.claimUntil().toEpochMilli())))
-                .build();
+        return byClaimHolder(accountId, claim, Expressions.CHARGE_SENT_CONDITION, Expressions.CHARGE_SENT_UPDATE);
     }
 
     /** {@code disable}: this decline was the last one allowed, so the account stops being due. */
@@ -216,8 +207,11 @@ final class WriteRequests {
     }
 
     UpdateItemRequest releaseClaim(String accountId, AutoChargeClaim claim) {
-        String condition = Expressions.RELEASE_CLAIM_CONDITION;
-        String update = Expressions.RELEASE_CLAIM_UPDATE;
+        return byClaimHolder(accountId, claim, Expressions.RELEASE_CLAIM_CONDITION, Expressions.RELEASE_CLAIM_UPDATE);
+    }
+
+    /** A write only the run that holds this very claim may make: its charge and its lease name it. */
+    private UpdateItemRequest byClaimHolder(String accountId, AutoChargeClaim claim, String condition, String update) {
         return UpdateItemRequest.builder().tableName(tableName).key(Keys.account(accountId))
                 .conditionExpression(condition)
                 .updateExpression(update)
