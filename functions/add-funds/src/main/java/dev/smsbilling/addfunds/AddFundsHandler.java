@@ -151,6 +151,11 @@ public final class AddFundsHandler extends BillingFunction {
             return processor.charge(new ChargeRequest(body.paymentMethod(), body.amountMicros(),
                     processorKey(accountId, idempotency, hold), DESCRIPTION));
         } catch (PaymentNotAttempted e) {
+            if (hold.chargeMayExist()) {
+                // This attempt sent nothing, but the one whose hold it took over may have: keep the
+                // key bound to this charge, so the retry finds that one instead of making another.
+                throw unavailable(holdFor);
+            }
             store.releaseIdempotentRequest(accountId, idempotency);
             throw unavailable(Duration.ofSeconds(1));
         } catch (PaymentUnavailable e) {
@@ -170,8 +175,8 @@ public final class AddFundsHandler extends BillingFunction {
      * 255) whatever the client's key.
      */
     static String processorKey(String accountId, Idempotency idempotency, Started hold) {
-        return "topup_" + Sha256.hex(accountId + "\n" + idempotency.key() + "\n" + idempotency.requestHash()
-                + "\n" + hold.chargeKey());
+        String request = accountId + "\n" + idempotency.key() + "\n" + idempotency.requestHash();
+        return "topup_" + Sha256.hex(Started.LEGACY_CHARGE.equals(hold.chargeKey()) ? request : request + "\n" + hold.chargeKey());
     }
 
     /** The key is held for as long as this invocation may still be working on it. */

@@ -160,6 +160,38 @@ class AddFundsHandlerTest {
         assertNothingWritten(account);
     }
 
+    /** The taker sent nothing, but the attempt it took over may have: the key stays with that charge. */
+    @Test
+    void aTakeoverThatCannotReachTheProcessorKeepsTheKeyOfAChargeThatMayExist() {
+        String account = openAccount(Subscription.ACTIVE);
+        var body = AddFundsRequest.parse("{\"amountMicros\": 25000000, \"paymentMethod\": \"pm_card_visa\"}");
+        var idempotency = new dev.smsbilling.billing.store.Idempotency(KEY, body.requestHash());
+        var first = (dev.smsbilling.billing.store.Started) store.beginIdempotentRequest(account, idempotency, Duration.ofSeconds(10));
+        assertThat(store.startCharge(account, idempotency, first)).isTrue(); // then that attempt died
+        clock.advance(Duration.ofSeconds(30));
+        AddFundsHandler noKey = new AddFundsHandler(store, request -> {
+            throw new dev.smsbilling.billing.payment.PaymentNotAttempted("the Stripe key could not be read");
+        });
+
+        FunctionCall.Response answer = call(account).invoke(noKey);
+
+        assertThat(answer.status()).isEqualTo(503);
+        assertThat(answer.code()).isEqualTo("payment_unavailable");
+        assertThat(store.lookupIdempotency(account, KEY)).hasValueSatisfying(record ->
+                assertThat(record.status()).isEqualTo(dev.smsbilling.billing.store.IdempotencyStatus.IN_PROGRESS));
+    }
+
+    @Test
+    void aHoldOfTheVersionBeforeKeepsThatVersionsProcessorKeySoItsChargeIsFound() {
+        var idempotency = new dev.smsbilling.billing.store.Idempotency(KEY, "a".repeat(64));
+        var legacy = new dev.smsbilling.billing.store.Started(KEY, "HOx", dev.smsbilling.billing.store.Started.LEGACY_CHARGE, true);
+        var fresh = new dev.smsbilling.billing.store.Started(KEY, "HOy", "CHnew", false);
+
+        assertThat(AddFundsHandler.processorKey("BA1", idempotency, legacy))
+                .isEqualTo("topup_" + dev.smsbilling.http.Sha256.hex("BA1\n" + KEY + "\n" + "a".repeat(64)));
+        assertThat(AddFundsHandler.processorKey("BA1", idempotency, fresh)).isNotEqualTo(AddFundsHandler.processorKey("BA1", idempotency, legacy));
+    }
+
     /** A key held again after a decline is a new charge: the processor's stored decline for the old one is not replayed. */
     @Test
     void aRetryAfterADeclineWithTheSameKeyAndBodyIsANewCharge() {

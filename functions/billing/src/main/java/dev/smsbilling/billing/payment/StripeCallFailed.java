@@ -43,6 +43,11 @@ final class StripeCallFailed extends Exception {
         return response.status();
     }
 
+    /** Answered on the first send: no earlier send of the request may have been processed. */
+    boolean firstAttempt() {
+        return response != null && response.attempt() == 1;
+    }
+
     /** Null when no answer came. */
     String requestId() {
         return response == null ? null : response.requestId();

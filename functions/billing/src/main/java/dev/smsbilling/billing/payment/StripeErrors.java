@@ -43,10 +43,20 @@ final class StripeErrors {
                 LOG.log(Level.ERROR, "Stripe refused our API key (HTTP {0}, code {1}, request-id {2}): "
                         + "check the configured Stripe secret key; no charge can succeed until it is fixed",
                         failure.httpStatus(), error.code(), failure.requestId());
-                throw new PaymentNotAttempted("Stripe refused our API key (HTTP " + failure.httpStatus() + ")");
+                // Surely nothing charged only when no earlier send of this request may have been processed.
+                String refused = "Stripe refused our API key (HTTP " + failure.httpStatus() + ")";
+                throw failure.firstAttempt() ? new PaymentNotAttempted(refused) : new PaymentUnavailable(refused);
             default:
                 throw unavailable(failure);
         }
+    }
+
+    /**
+     * A failure reading a PaymentIntent that was created: it exists, so whatever went wrong leaves
+     * its outcome unknown, never "not attempted".
+     */
+    static PaymentUnavailable afterCreated(StripeCallFailed failure) {
+        return unavailable(failure);
     }
 
     /**

@@ -32,6 +32,11 @@ final class StripeKey {
         }
     }
 
+    /** Stripe refused the key (rotated, revoked): the next charge reads the source again. */
+    void forget() {
+        key = null;
+    }
+
     private String read() throws PaymentNotAttempted {
         try {
             return source.get();

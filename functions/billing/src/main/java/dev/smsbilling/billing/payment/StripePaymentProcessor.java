@@ -1,5 +1,6 @@
 package dev.smsbilling.billing.payment;
 
+import dev.smsbilling.http.Priming;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -34,13 +35,27 @@ public final class StripePaymentProcessor implements PaymentProcessor {
 
     @Override
     public ChargeResult charge(ChargeRequest request) throws PaymentUnavailable {
+        if (Priming.inProgress()) {
+            // Defence in depth: priming never gets this far, and a snapshot must never hold a real charge.
+            throw new PaymentNotAttempted("no charge is sent while a SnapStart snapshot is primed");
+        }
         Map<String, String> params = PaymentIntentParams.of(request);
         String secretKey = key.get();
+        PaymentIntent created;
         try {
-            PaymentIntent intent = stripe.createPaymentIntent(secretKey, params, request.idempotencyKey());
-            return PaymentIntentOutcomes.of(current(intent, secretKey));
+            created = stripe.createPaymentIntent(secretKey, params, request.idempotencyKey());
         } catch (StripeCallFailed e) {
-            return StripeErrors.outcome(e, request);
+            try {
+                return StripeErrors.outcome(e, request);
+            } catch (PaymentNotAttempted refusedKey) {
+                key.forget(); // a rotated key: the next charge reads the secret again
+                throw refusedKey;
+            }
+        }
+        try {
+            return PaymentIntentOutcomes.of(current(created, secretKey));
+        } catch (StripeCallFailed e) {
+            throw StripeErrors.afterCreated(e);
         }
     }
 

@@ -43,7 +43,7 @@ final class StripeTransport {
             }
             if (retries == maxRetries || !StripeRetryPolicy.worthRetrying(response)
                     || !waitBeforeRetry(retries + 1, "HTTP " + response.status(), response.requestId())) {
-                return response;
+                return response.toAttempt(retries + 1);
             }
         }
     }

@@ -122,25 +122,28 @@ final class BalanceWriter {
                 dynamo.transactWriteItems(write);
                 return Optional.of(new Committed(entry, response));
             } catch (TransactionCanceledException e) {
-                // Judged from the data whether this is the first answer or one after a lost one:
-                // our own entry at the seq is a commit (Cancellations looks first for that).
-                Optional<WriteOutcome> verdict = Cancellations.classify(attempt, e.cancellationReasons(), lookup(attempt.accountId()));
-                if (verdict.isEmpty()) {
-                    fresher.offer(e.cancellationReasons());
+                // Judged from the data, never from whether we saw an error before: the SDK resends
+                // on its own after a lost answer, so any refusal may follow a write that applied.
+                // Our own entry at the seq is a commit (Cancellations looks first for that).
+                Optional<WriteOutcome> verdict;
+                try {
+                    verdict = Cancellations.classify(attempt, e.cancellationReasons(), lookup(attempt.accountId()));
+                } catch (SdkException lookupFailed) {
+                    unknown = unknown == null ? lookupFailed : unknown;
+                    verdict = null;
                 }
-                return verdict;
-            } catch (DynamoDbException e) {
-                if (e.isThrottlingException() && unknown == null) {
-                    return Optional.empty(); // refused before it was applied: a fresh round decides again
-                }
-                boolean inFlight = "TransactionInProgressException".equals(errorCode(e));
-                if (!e.isThrottlingException() && e.statusCode() < 500 && !inFlight) {
-                    if (unknown == null) {
-                        throw e; // a refusal of the request itself: nothing was applied
+                if (verdict != null) {
+                    if (verdict.isEmpty()) {
+                        fresher.offer(e.cancellationReasons());
                     }
-                    e.addSuppressed(unknown);
-                    return lastLook(attempt.accountId(), entry, response, e);
+                    return verdict;
                 }
+            } catch (DynamoDbException e) {
+                if (!e.isThrottlingException() && e.statusCode() < 500) {
+                    return refused(attempt, e);
+                }
+                // Throttled, still in progress, a 5xx: whether one of the SDK's own attempts applied
+                // is not known, and the same request again (same token, same conditions) tells.
                 unknown = unknown == null ? e : unknown;
             } catch (SdkClientException e) {
                 unknown = unknown == null ? e : unknown;
@@ -152,6 +155,23 @@ final class BalanceWriter {
             }
             Backoff.sleep(pause);
         }
+    }
+
+    /**
+     * DynamoDB refused the request itself (it is the same request on every attempt). Nothing of it
+     * applied, unless one of the SDK's earlier attempts did before its answer was lost, which its
+     * entry at the seq would show.
+     */
+    private Optional<WriteOutcome> refused(Cancellations.Attempt attempt, DynamoDbException refusal) {
+        try {
+            if (isOurs(attempt.accountId(), attempt.entry())) {
+                return Optional.of(new Committed(attempt.entry(), attempt.response()));
+            }
+        } catch (SdkException e) {
+            refusal.addSuppressed(e);
+            throw new WriteOutcomeUnknown(attempt.accountId(), attempt.entry().seq(), refusal);
+        }
+        throw refusal;
     }
 
     /**
@@ -190,10 +210,6 @@ final class BalanceWriter {
             }
         }
         return outcome;
-    }
-
-    private static String errorCode(DynamoDbException e) {
-        return e.awsErrorDetails() == null ? "" : String.valueOf(e.awsErrorDetails().errorCode());
     }
 
     private Cancellations.Lookup lookup(String accountId) {

@@ -96,7 +96,9 @@ final class Cancellations {
         if (reasons.stream().map(CancellationReason::code).allMatch(code -> code == null || RETRYABLE.contains(code))) {
             return Optional.empty();
         }
-        throw new IllegalStateException("balance change of account " + attempt.accountId() + " cancelled: " + reasons);
+        // Codes only: the reasons carry the old items, with a payment method and stored answers in them.
+        throw new IllegalStateException("balance change of account " + attempt.accountId() + " cancelled: "
+                + reasons.stream().map(CancellationReason::code).toList());
     }
 
     private static String codeOf(List<CancellationReason> reasons, int index) {

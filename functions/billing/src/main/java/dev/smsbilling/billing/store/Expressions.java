@@ -46,15 +46,20 @@ final class Expressions {
                     + " AND (#inProgressExpiresAt < :nowMillis OR #holder = :holder))";
 
     /**
-     * The hold: this attempt's, for the same charge as an abandoned hold it takes over (its charge
-     * may exist), or a new charge for a key held afresh. Whether the charge may have been sent is
-     * the holder's to say again ({@link #CHARGE_STARTED_UPDATE}); an answer stored under an
-     * expired key goes.
+     * The hold: this attempt's, for the same charge as an abandoned hold it takes over, and with
+     * that charge's word on whether it may have been sent (both belong to the charge, not to the
+     * attempt), or a new charge for a key held afresh. An answer stored under an expired key goes;
+     * a charge left by another, expired request is replaced right after ({@link #HOLD_CHARGE_UPDATE}).
      */
     static final String IDEMPOTENCY_BEGIN_UPDATE = "SET #status = :inProgress, #requestHash = :requestHash,"
             + " #expiresAt = :expiresAt, #createdAt = :now, #inProgressExpiresAt = :holdUntil, #holder = :holder,"
             + " #chargeKey = if_not_exists(#chargeKey, :chargeKey)"
-            + " REMOVE #responseStatus, #responseBody, #chargeStarted";
+            + " REMOVE #responseStatus, #responseBody";
+
+    /** The holder sets which charge its hold makes: afresh, or one that may exist (a hold of before holders were named). */
+    static final String HOLD_CHARGE_CONDITION = "#holder = :holder";
+    static final String HOLD_CHARGE_UPDATE = "SET #chargeKey = :chargeKey REMOVE #chargeStarted";
+    static final String HOLD_CHARGE_STARTED_UPDATE = "SET #chargeKey = :chargeKey, #chargeStarted = :true";
 
     /** Before the card is charged: only the attempt that still holds the key may charge it. */
     static final String CHARGE_STARTED_CONDITION = "#status = :inProgress AND #holder = :holder";

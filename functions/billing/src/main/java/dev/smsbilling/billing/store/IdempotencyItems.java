@@ -18,12 +18,6 @@ final class IdempotencyItems {
     private IdempotencyItems() {
     }
 
-    static Map<String, AttributeValue> inProgress(String accountId, Idempotency idempotency, Instant now, Instant holdUntil) {
-        Map<String, AttributeValue> item = common(accountId, idempotency, IdempotencyStatus.IN_PROGRESS, now);
-        item.put(Attributes.IN_PROGRESS_EXPIRES_AT, n(holdUntil.toEpochMilli()));
-        return item;
-    }
-
     static Map<String, AttributeValue> completed(String accountId, Idempotency idempotency, StoredResponse response, Instant now) {
         Map<String, AttributeValue> item = common(accountId, idempotency, IdempotencyStatus.COMPLETED, now);
         item.put(Attributes.RESPONSE_STATUS, n(response.statusCode()));

@@ -12,6 +12,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * the credit), releasing it when the request failed with a 4xx, and looking a key up.
  */
 final class IdempotencyKeys {
+
     private final DynamoDbClient dynamo;
     private final ReadRequests reads;
     private final WriteRequests writes;
@@ -35,14 +36,7 @@ final class IdempotencyKeys {
             Optional<IdempotencyRecord> replaced = Values.present(dynamo.updateItem(
                             writes.beginIdempotency(accountId, idempotency, now, now.plus(hold), holder, newCharge)).attributes())
                     .map(IdempotencyItems::fromItem);
-            // What the write replaced: nothing, an expired record, our own first write (whose
-            // answer was lost), or an abandoned hold of this request, whose charge it carries on.
-            Optional<IdempotencyRecord> takenOver = replaced.filter(old -> old.status() == IdempotencyStatus.IN_PROGRESS
-                    && old.requestHash().equals(idempotency.requestHash()) && !old.isExpiredAt(now)
-                    && !old.holder().equals(Optional.of(holder)));
-            String charge = replaced.flatMap(IdempotencyRecord::chargeKey).orElse(newCharge);
-            return new Started(idempotency.key(), holder, charge, takenOver.map(IdempotencyRecord::chargeStarted).orElse(false)
-                    || takenOver.filter(old -> old.holder().isEmpty()).isPresent());
+            return started(accountId, idempotency, holder, newCharge, replaced, now);
         } catch (ConditionalCheckFailedException e) {
             Optional<IdempotencyRecord> old = Values.present(e.item()).map(IdempotencyItems::fromItem)
                     .or(() -> lookup(accountId, idempotency.key()));
@@ -52,6 +46,32 @@ final class IdempotencyKeys {
                     .<BeginResult>map(seen -> seen)
                     .orElseGet(() -> new InProgress(idempotency.key()));
         }
+    }
+
+    /**
+     * What the hold write replaced decides which charge this hold makes: nothing or an expired
+     * record of another request, a new one; this request's own hold (an abandoned one taken over,
+     * or this attempt's own first write, whose answer was lost), that hold's charge, and its word
+     * on whether the charge may have been sent. A hold written before holds were named has no
+     * charge of its own: it is given the one its attempt made ({@link Started#LEGACY_CHARGE}), which may exist.
+     */
+    private Started started(String accountId, Idempotency idempotency, String holder, String newCharge,
+                            Optional<IdempotencyRecord> replaced, Instant now) {
+        Optional<IdempotencyRecord> sameRequest = replaced.filter(old -> old.status() == IdempotencyStatus.IN_PROGRESS
+                && old.requestHash().equals(idempotency.requestHash()) && !old.isExpiredAt(now));
+        if (sameRequest.isPresent() && sameRequest.get().holder().isEmpty()) {
+            dynamo.updateItem(writes.holdCharge(accountId, idempotency, holder, Started.LEGACY_CHARGE, true));
+            return new Started(idempotency.key(), holder, Started.LEGACY_CHARGE, true);
+        }
+        if (sameRequest.isPresent()) {
+            IdempotencyRecord old = sameRequest.get();
+            return new Started(idempotency.key(), holder, old.chargeKey().orElse(newCharge), old.chargeStarted());
+        }
+        if (replaced.flatMap(IdempotencyRecord::chargeKey).isPresent()) {
+            // Another request's charge (or one of a day ago): never this request's to make again.
+            dynamo.updateItem(writes.holdCharge(accountId, idempotency, holder, newCharge, false));
+        }
+        return new Started(idempotency.key(), holder, newCharge, false);
     }
 
     /**

@@ -13,6 +13,12 @@ import java.util.Objects;
  *     its charge, so the charge must be found again (and credited) whatever has changed since
  */
 public record Started(String key, String holder, String chargeKey, boolean chargeMayExist) implements BeginResult {
+    /**
+     * The charge of a hold taken before holds named their charge: the processor key of such a
+     * hold is the one that version derived (account, key and request only), so a retry finds it.
+     */
+    public static final String LEGACY_CHARGE = "legacy";
+
     public Started {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(holder, "holder");

@@ -308,6 +308,23 @@ final class WriteRequests {
                 .build();
     }
 
+    /** {@code mayExist}: the charge may have been sent already, so the hold says so from the start. */
+    UpdateItemRequest holdCharge(String accountId, Idempotency idempotency, String holder, String chargeKey, boolean mayExist) {
+        String condition = Expressions.HOLD_CHARGE_CONDITION;
+        String update = mayExist ? Expressions.HOLD_CHARGE_STARTED_UPDATE : Expressions.HOLD_CHARGE_UPDATE;
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":holder", s(holder), ":chargeKey", s(chargeKey)));
+        if (mayExist) {
+            values.put(":true", AttributeValue.fromBool(true));
+        }
+        return UpdateItemRequest.builder().tableName(tableName)
+                .key(Keys.idempotency(accountId, idempotency.key()))
+                .conditionExpression(condition)
+                .updateExpression(update)
+                .expressionAttributeNames(Expressions.namesFor(condition, update))
+                .expressionAttributeValues(values)
+                .build();
+    }
+
     UpdateItemRequest chargeStarted(String accountId, Idempotency idempotency, String holder) {
         String condition = Expressions.CHARGE_STARTED_CONDITION;
         String update = Expressions.CHARGE_STARTED_UPDATE;

@@ -305,6 +305,39 @@ class StripePaymentProcessorTest {
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(1_250));
     }
 
+    /** Only a refusal of the very first send proves nothing was charged; one after an unanswered send does not. */
+    @Test
+    void aRefusedKeyAfterAnUnansweredSendIsAnUnknownOutcomeNotANoCharge() {
+        String refused = StripeResponses.error("invalid_request_error", null, null, "Invalid API Key provided: sk_test_****Key");
+        stubOnceThen(status(500, StripeResponses.apiError()), status(401, refused));
+
+        assertThatThrownBy(() -> processor.charge(topUp("k-500-then-401")))
+                .isInstanceOf(PaymentUnavailable.class).isNotInstanceOf(PaymentNotAttempted.class);
+    }
+
+    @Test
+    void aRefusedKeyWhileReadingAnIntentThatExistsIsAnUnknownOutcome() {
+        stubCreate(ok(StripeResponses.paymentIntent("pi_3QprocessingInt09", "processing", 2500, CARD)));
+        stripe.stubFor(get(urlEqualTo(INTENTS + "/pi_3QprocessingInt09")).willReturn(status(401,
+                StripeResponses.error("invalid_request_error", null, null, "Invalid API Key provided: sk_test_****Key"))));
+
+        assertThatThrownBy(() -> processor.charge(topUp("k-read-401")))
+                .isInstanceOf(PaymentUnavailable.class).isNotInstanceOf(PaymentNotAttempted.class);
+    }
+
+    @Test
+    void aKeyStripeRefusedIsReadAgainForTheNextCharge() throws Exception {
+        stubOnceThen(status(401, StripeResponses.error("invalid_request_error", null, null, "Invalid API Key provided")),
+                ok(StripeResponses.paymentIntent("pi_3QsucceededIntent09", "succeeded", 2500, CARD)));
+        List<String> keys = new ArrayList<>(List.of("sk_test_revokedOldKey", SECRET_KEY));
+        var rotating = StripePaymentProcessor.create(() -> keys.remove(0), StripeConfig.defaults().withApiBase(stripe.baseUrl()));
+
+        assertThatThrownBy(() -> rotating.charge(topUp("k-rotate-1"))).isInstanceOf(PaymentNotAttempted.class);
+        rotating.charge(topUp("k-rotate-2"));
+
+        stripe.verify(1, postRequestedFor(urlEqualTo(INTENTS)).withHeader("Authorization", equalTo("Bearer " + SECRET_KEY)));
+    }
+
     @Test
     void aProcessingPaymentIsUnavailableUntilStripeHasSettledIt() throws Exception {
         // Stripe replays the first response for a key, "processing" included: the retry must look at the intent itself.

@@ -8,13 +8,16 @@ import dev.smsbilling.endpoint.RealDynamoDb;
 import dev.smsbilling.endpoint.TestTable;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 @RealDynamoDb
 class CreditTest {
@@ -82,6 +85,65 @@ class CreditTest {
         assertThat(store.credit(account, new Credit(EntryType.FUNDS_ADDED, AMOUNT, "ch_forever"), Optional.empty(),
                 StoreFixture.RENDERER, StoreFixture.GENEROUS)).as("without any key too").isEqualTo(new Replayed(first.response()));
         fixture.assertLedgerConsistent(account);
+    }
+
+    /** Whether a hold's charge may exist belongs to the charge: it survives every takeover, sent or not by the taker. */
+    @Test
+    void aChargeThatMayExistIsKnownSoAcrossTakeovers() {
+        String account = fixture.openAccount(0);
+        Idempotency key = StoreFixture.key("hold-chain", "POST /v1/billing/funds 25");
+        Started first = (Started) store.beginIdempotentRequest(account, key, AddFundsFlow.HOLD);
+        assertThat(first.chargeMayExist()).isFalse();
+        assertThat(store.startCharge(account, key, first)).isTrue();
+
+        fixture.clock.advance(AddFundsFlow.HOLD.plusSeconds(1));
+        Started second = (Started) store.beginIdempotentRequest(account, key, AddFundsFlow.HOLD);
+        fixture.clock.advance(AddFundsFlow.HOLD.plusSeconds(1));
+        Started third = (Started) store.beginIdempotentRequest(account, key, AddFundsFlow.HOLD);
+
+        assertThat(List.of(second, third)).allSatisfy(taken -> {
+            assertThat(taken.chargeMayExist()).isTrue();
+            assertThat(taken.chargeKey()).isEqualTo(first.chargeKey());
+        });
+        assertThat(store.startCharge(account, key, first)).as("the first attempt no longer holds it").isFalse();
+    }
+
+    @Test
+    void aKeyHeldForAnotherRequestADayLaterMakesAChargeOfItsOwn() {
+        String account = fixture.openAccount(0);
+        Started first = (Started) store.beginIdempotentRequest(account, StoreFixture.key("day-later", "body 1"), AddFundsFlow.HOLD);
+        store.startCharge(account, StoreFixture.key("day-later", "body 1"), first);
+
+        fixture.clock.advance(Duration.ofHours(25));
+        Started other = (Started) store.beginIdempotentRequest(account, StoreFixture.key("day-later", "body 2"), AddFundsFlow.HOLD);
+
+        assertThat(other.chargeKey()).isNotEqualTo(first.chargeKey());
+        assertThat(other.chargeMayExist()).isFalse();
+    }
+
+    /** A hold written before holds named their attempt and charge (a deploy while a top-up was in flight). */
+    @Test
+    void aHoldOfTheVersionBeforeIsTakenOverWithItsChargeThatMayExist() {
+        String account = fixture.openAccount(0);
+        Idempotency key = StoreFixture.key("legacy-hold", "POST /v1/billing/funds 25");
+        // As that version wrote it: no holder, no charge of its own, nothing said about the charge.
+        Map<String, AttributeValue> old = new HashMap<>(Keys.idempotency(account, key.key()));
+        old.put(Attributes.REQUEST_HASH, AttributeValue.fromS(key.requestHash()));
+        old.put(Attributes.IDEMPOTENCY_STATUS, AttributeValue.fromS(IdempotencyStatus.IN_PROGRESS.name()));
+        old.put(Attributes.EXPIRES_AT, AttributeValue.fromN(Long.toString(fixture.clock.instant().plus(Duration.ofHours(24)).getEpochSecond())));
+        old.put(Attributes.CREATED_AT, AttributeValue.fromS(Timestamps.format(fixture.clock.instant())));
+        old.put(Attributes.IN_PROGRESS_EXPIRES_AT, AttributeValue.fromN(Long.toString(fixture.clock.instant().plusSeconds(10).toEpochMilli())));
+        fixture.table().client().putItem(b -> b.tableName(fixture.tableName()).item(old));
+
+        fixture.clock.advance(Duration.ofSeconds(11));
+        Started taken = (Started) store.beginIdempotentRequest(account, key, AddFundsFlow.HOLD);
+        fixture.clock.advance(AddFundsFlow.HOLD.plusSeconds(1));
+        Started again = (Started) store.beginIdempotentRequest(account, key, AddFundsFlow.HOLD);
+
+        assertThat(List.of(taken, again)).allSatisfy(hold -> {
+            assertThat(hold.chargeKey()).isEqualTo(Started.LEGACY_CHARGE);
+            assertThat(hold.chargeMayExist()).isTrue();
+        });
     }
 
     @Test

@@ -14,6 +14,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -57,6 +62,32 @@ class LostAnswersTest {
         assertThat(fixture.ledger(account)).hasSize(2);
         assertThat(((Committed) result).entry().id()).isEqualTo(fixture.ledger(account).get(1).id());
         fixture.assertLedgerConsistent(account);
+    }
+
+    /**
+     * The SDK resends on its own after the lost answer, and its last resend is throttled: our code
+     * sees only the throttling, yet the write applied. It must still be answered as committed.
+     */
+    @Test
+    void aWriteThatAppliedBeforeTheSdksOwnRetriesEndedThrottledIsNotWrittenTwice() {
+        String account = fixture.openAccount(1_000_000);
+        faults.arm(Fault.of(WRITE, Kind.APPLY_THEN_ANSWER_500), 1).arm(Fault.of(WRITE, Kind.THROTTLE), 1);
+        DynamoDbClient twoAttempts = DynamoDbClient.builder().endpointOverride(faults.uri())
+                .httpClientBuilder(UrlConnectionHttpClient.builder()).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(2).build()))
+                .build();
+        BillingStore sdkRetriesOnce = new BillingStore(twoAttempts, fixture.tableName(), fixture.clock);
+
+        DebitResult result = sdkRetriesOnce.debit(account, StoreFixture.charge(10_000), Optional.empty(), StoreFixture.RENDERER,
+                StoreFixture.GENEROUS);
+
+        assertThat(faults.fired(Kind.APPLY_THEN_ANSWER_500)).isEqualTo(1);
+        assertThat(faults.fired(Kind.THROTTLE)).isEqualTo(1);
+        assertThat(result).isInstanceOf(Committed.class);
+        assertThat(fixture.ledger(account)).as("one debit, not two").hasSize(2);
+        assertThat(fixture.balance(account)).isEqualTo(990_000);
+        twoAttempts.close();
     }
 
     @Test

@@ -26,8 +26,20 @@ final class StoreFixture {
     final MovableClock clock = new MovableClock(Instant.parse("2026-11-27T10:15:30.123Z"));
     final BillingStore store;
 
+    private final TestTable table;
+
     StoreFixture(TestTable table) {
+        this.table = table;
         this.store = new BillingStore(table.client(), table.name(), clock);
+    }
+
+    String tableName() {
+        return table.name();
+    }
+
+    /** The table itself, past the store: for items the store no longer writes (an older version's). */
+    TestTable table() {
+        return table;
     }
 
     String openAccount(long fundsMicros) {
