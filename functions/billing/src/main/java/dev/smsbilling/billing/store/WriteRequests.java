@@ -297,12 +297,7 @@ final class WriteRequests {
         values.put(":holdUntil", n(holdUntil.toEpochMilli()));
         values.put(":holder", s(holder));
         values.put(":chargeKey", s(chargeKey));
-        return UpdateItemRequest.builder().tableName(tableName)
-                .key(Keys.idempotency(accountId, idempotency.key()))
-                .conditionExpression(condition)
-                .updateExpression(update)
-                .expressionAttributeNames(Expressions.namesFor(condition, update))
-                .expressionAttributeValues(values)
+        return holdUpdate(accountId, idempotency, condition, update, values)
                 .returnValues(ReturnValue.ALL_OLD)
                 .returnValuesOnConditionCheckFailure(ALL_OLD)
                 .build();
@@ -316,28 +311,28 @@ final class WriteRequests {
         if (mayExist) {
             values.put(":true", AttributeValue.fromBool(true));
         }
-        return UpdateItemRequest.builder().tableName(tableName)
-                .key(Keys.idempotency(accountId, idempotency.key()))
-                .conditionExpression(condition)
-                .updateExpression(update)
-                .expressionAttributeNames(Expressions.namesFor(condition, update))
-                .expressionAttributeValues(values)
-                .build();
+        return holdUpdate(accountId, idempotency, condition, update, values).build();
     }
 
     UpdateItemRequest chargeStarted(String accountId, Idempotency idempotency, String holder) {
         String condition = Expressions.CHARGE_STARTED_CONDITION;
         String update = Expressions.CHARGE_STARTED_UPDATE;
+        return holdUpdate(accountId, idempotency, condition, update, Map.of(
+                        ":inProgress", s(IdempotencyStatus.IN_PROGRESS.name()),
+                        ":holder", s(holder),
+                        ":true", AttributeValue.fromBool(true)))
+                .build();
+    }
+
+    /** The one shape of every conditional update of an idempotency item (a hold and its marks). */
+    private UpdateItemRequest.Builder holdUpdate(String accountId, Idempotency idempotency,
+                                                 String condition, String update, Map<String, AttributeValue> values) {
         return UpdateItemRequest.builder().tableName(tableName)
                 .key(Keys.idempotency(accountId, idempotency.key()))
                 .conditionExpression(condition)
                 .updateExpression(update)
                 .expressionAttributeNames(Expressions.namesFor(condition, update))
-                .expressionAttributeValues(Map.of(
-                        ":inProgress", s(IdempotencyStatus.IN_PROGRESS.name()),
-                        ":holder", s(holder),
-                        ":true", AttributeValue.fromBool(true)))
-                .build();
+                .expressionAttributeValues(values);
     }
 
     DeleteItemRequest releaseIdempotency(String accountId, Idempotency idempotency) {
