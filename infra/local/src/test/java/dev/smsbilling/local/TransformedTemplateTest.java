@@ -255,6 +255,9 @@ class TransformedTemplateTest {
             assertThat(cfn.resource(function).path("Properties").path("Environment").path("Variables")
                     .path(Telemetry.NAMESPACE_VARIABLE).path("Fn::Sub").asText()).as(function).isEqualTo(NAMESPACE);
         }
+        // CloudWatch cannot publish to a topic under SNS's AWS-managed key (its policy cannot be changed to allow it).
+        assertThat(cfn.resource("AlarmTopic").path("Properties").path("KmsMasterKeyId").asText())
+                .as("the alarm topic's key").doesNotStartWith("alias/aws/");
         Map<String, List<String>> watched = new TreeMap<>();
         for (String alarm : cfn.ofType("AWS::CloudWatch::Alarm")) {
             JsonNode properties = cfn.resource(alarm).path("Properties");
