@@ -1,6 +1,7 @@
 package dev.smsbilling.addfunds;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import dev.smsbilling.aws.AwsAccess;
 import dev.smsbilling.billing.api.BillingFunction;
 import dev.smsbilling.billing.api.Deadlines;
 import dev.smsbilling.billing.api.Outcomes;
@@ -68,8 +69,9 @@ public final class AddFundsHandler extends BillingFunction {
 
     public AddFundsHandler() {
         Settings settings = Settings.fromEnvironment();
-        this.store = Stores.fromSettings(settings);
-        this.processor = PaymentProcessors.fromSettings(settings);
+        AwsAccess aws = AwsAccess.fromSettings(settings);
+        this.store = Stores.fromSettings(settings, aws);
+        this.processor = PaymentProcessors.fromSettings(settings, aws);
         // A top-up up to the card, the SDK's path included: priming's DynamoDB requests are
         // answered without being sent (billing.runtime.StorePriming), and this account is not in
         // their table. So the key is held, the account is not found, the key is released: a 401,
@@ -107,7 +109,7 @@ public final class AddFundsHandler extends BillingFunction {
         }
         if (!store.startCharge(accountId, idempotency, started)) {
             // Slower than our own hold: another attempt of this request has taken it over and charges.
-            throw new ApiException(ErrorCode.REQUEST_IN_PROGRESS).withHeader("Retry-After", "1");
+            throw new ApiException(ErrorCode.REQUEST_IN_PROGRESS).withRetryAfter(Duration.ofSeconds(1));
         }
         ChargeResult charged = charge(accountId, idempotency, started, body, hold);
         if (charged instanceof ChargeResult.Declined declined) {
@@ -164,8 +166,7 @@ public final class AddFundsHandler extends BillingFunction {
     }
 
     private static ApiException unavailable(Duration retryAfter) {
-        long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
-        return new ApiException(ErrorCode.PAYMENT_UNAVAILABLE).withHeader("Retry-After", Long.toString(seconds));
+        return new ApiException(ErrorCode.PAYMENT_UNAVAILABLE).withRetryAfter(retryAfter);
     }
 
     /**

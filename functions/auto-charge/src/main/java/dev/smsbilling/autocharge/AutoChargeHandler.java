@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.smsbilling.aws.AwsAccess;
 import dev.smsbilling.billing.payment.PaymentProcessor;
 import dev.smsbilling.billing.runtime.PaymentProcessors;
 import dev.smsbilling.billing.runtime.Stores;
@@ -29,6 +30,7 @@ import java.util.Objects;
  */
 public final class AutoChargeHandler implements RequestStreamHandler {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String SERVICE = Telemetry.serviceOf(AutoChargeHandler.class);
 
     private final AutoChargeRun run;
 
@@ -40,7 +42,6 @@ public final class AutoChargeHandler implements RequestStreamHandler {
         // so the run ends there. Checked, as the HTTP functions' priming is: a run that found
         // something to do before a snapshot must be seen.
         Priming.beforeSnapshot("auto-charge", () -> {
-            Telemetry.primeRendering();
             ByteArrayOutputStream answer = new ByteArrayOutputStream();
             handleRequest(new ByteArrayInputStream("{}".getBytes(StandardCharsets.UTF_8)), answer, null);
             String summary = answer.toString(StandardCharsets.UTF_8);
@@ -51,7 +52,12 @@ public final class AutoChargeHandler implements RequestStreamHandler {
     }
 
     private AutoChargeHandler(Settings settings) {
-        this(Stores.fromSettings(settings), PaymentProcessors.fromSettings(settings), Clock.systemUTC());
+        this(settings, AwsAccess.fromSettings(settings));
+    }
+
+    /** One way to AWS for the store and the processor's secret: the instance fetches its credentials once. */
+    private AutoChargeHandler(Settings settings, AwsAccess aws) {
+        this(Stores.fromSettings(settings, aws), PaymentProcessors.fromSettings(settings, aws), Clock.systemUTC());
     }
 
     /**
@@ -67,8 +73,7 @@ public final class AutoChargeHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        Telemetry telemetry = context == null ? Telemetry.detached()
-                : Telemetry.begin(Telemetry.serviceOf(getClass()), context.getAwsRequestId());
+        Telemetry telemetry = Telemetry.begin(SERVICE, context);
         long started = System.nanoTime();
         try {
             requireJson(input.readAllBytes());

@@ -31,8 +31,8 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 public record AwsAccess(String region, Optional<URI> dynamoDbEndpoint, Optional<URI> secretsManagerEndpoint,
                         AwsCredentialsProvider credentials) {
     static final String CONTAINER_CREDENTIALS = "AWS_CONTAINER_CREDENTIALS_FULL_URI";
-    public static final String DYNAMODB_ENDPOINT = "DYNAMODB_ENDPOINT";
-    public static final String SECRETS_MANAGER_ENDPOINT = "SECRETS_MANAGER_ENDPOINT";
+    private static final String DYNAMODB_ENDPOINT = "DYNAMODB_ENDPOINT";
+    private static final String SECRETS_MANAGER_ENDPOINT = "SECRETS_MANAGER_ENDPOINT";
     private static final String DEFAULT_REGION = "us-east-1";
     private static final AwsCredentialsProvider EMULATOR_CREDENTIALS =
             StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));

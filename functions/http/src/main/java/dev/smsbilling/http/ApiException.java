@@ -1,5 +1,6 @@
 package dev.smsbilling.http;
 
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -85,6 +86,11 @@ public final class ApiException extends RuntimeException {
         Map<String, Object> copy = new LinkedHashMap<>(extras);
         copy.put(name, value);
         return new ApiException(code, getMessage(), errors, copy, headers);
+    }
+
+    /** {@code Retry-After} in whole seconds, rounded up and at least one: a client never retries sooner than asked. */
+    public ApiException withRetryAfter(Duration wait) {
+        return withHeader("Retry-After", Long.toString(Math.max(1, (wait.toMillis() + 999) / 1000)));
     }
 
     public ApiException withHeader(String name, String value) {

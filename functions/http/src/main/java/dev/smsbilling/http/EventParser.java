@@ -143,16 +143,18 @@ final class EventParser {
      * @throws ApiException 413 for a body over {@link ApiRequest#MAX_BODY_BYTES}
      */
     ApiRequest toRequest() {
+        String text = "";
+        ApiException bodyProblem = null;
         try {
-            return new ApiRequest(method, path(), routeKey, headers, queryParameters, pathParameters,
-                    RequestBody.decode(body, base64), accountId, requestId, null);
-        } catch (ApiException bodyProblem) {
-            if (bodyProblem.code() == ErrorCode.PAYLOAD_TOO_LARGE) {
-                throw bodyProblem;
+            text = RequestBody.decode(body, base64);
+        } catch (ApiException e) {
+            if (e.code() == ErrorCode.PAYLOAD_TOO_LARGE) {
+                throw e;
             }
-            return new ApiRequest(method, path(), routeKey, headers, queryParameters, pathParameters,
-                    "", accountId, requestId, bodyProblem);
+            bodyProblem = e;
         }
+        return new ApiRequest(method, path(), routeKey, headers, queryParameters, pathParameters,
+                text, accountId, requestId, bodyProblem);
     }
 
     private static String text(JsonParser p) throws IOException {

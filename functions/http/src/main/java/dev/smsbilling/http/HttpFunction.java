@@ -29,6 +29,9 @@ public abstract class HttpFunction implements RequestStreamHandler {
     /** Set on a replayed idempotent answer; the telemetry tells a replay from a first answer by it. */
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
 
+    /** Worked out once, before a snapshot: it names the function's metrics on every line. */
+    private final String service = Telemetry.serviceOf(getClass());
+
     protected abstract ApiResponse handle(ApiRequest request, Context context);
 
     /**
@@ -47,7 +50,6 @@ public abstract class HttpFunction implements RequestStreamHandler {
      */
     protected final void primeBeforeSnapshot(int expectedStatus, String event) {
         Priming.beforeSnapshot(getClass().getSimpleName(), () -> {
-            Telemetry.primeRendering();
             int status = respond(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), OutputStream.nullOutputStream(), null);
             if (status != expectedStatus) {
                 throw new IllegalStateException("a priming request was answered " + status + ", not " + expectedStatus);
@@ -63,10 +65,8 @@ public abstract class HttpFunction implements RequestStreamHandler {
     private int respond(InputStream input, OutputStream output, Context context) throws IOException {
         long started = System.nanoTime();
         // Priming has no context: its requests are not a customer's and publish nothing.
-        Telemetry telemetry = context == null ? Telemetry.detached()
-                : Telemetry.begin(Telemetry.serviceOf(getClass()), context.getAwsRequestId());
-        byte[] response;
-        int status;
+        Telemetry telemetry = Telemetry.begin(service, context);
+        ApiResponse answer;
         try {
             ApiRequest request = EventParser.read(input).toRequest();
             // The route key is the template's ("POST /v1/messages"), never the path a client typed.
@@ -74,41 +74,42 @@ public abstract class HttpFunction implements RequestStreamHandler {
             if (isPublicApiRoute(request)) {
                 request.requireAccountId();
             }
-            ApiResponse answer = handle(request, context);
+            answer = handle(request, context);
             if (answer == null) {
                 throw new IllegalStateException("handler returned no response");
             }
-            status = answer.status();
-            // Serialised here, inside the try, so a response that cannot be written still
-            // turns into a proper 500 instead of a half-written stream.
-            response = serialise(answer);
             telemetry.field("code", answer.headers().containsKey(REPLAYED_HEADER) ? "replayed" : "ok");
-        } catch (ApiException e) {
-            ApiResponse answer = ErrorEnvelope.toResponse(e);
-            status = answer.status();
-            response = serialise(answer);
-            telemetry.field("code", e.code().code()).refused(e.code().code());
         } catch (RuntimeException e) {
-            ApiException known = asApiError(e);
-            ApiResponse answer = known == null ? ErrorEnvelope.internalError() : ErrorEnvelope.toResponse(known);
-            status = answer.status();
-            response = serialise(answer);
-            if (known == null) {
-                telemetry.field("code", ErrorCode.INTERNAL_ERROR.code()).add(Metric.SERVER_ERRORS).failed(e);
-            } else {
-                telemetry.field("code", known.code().code()).refused(known.code().code());
-            }
+            ApiException refusal = e instanceof ApiException known ? known : asApiError(e);
+            answer = refusal == null ? internalError(telemetry, e) : refused(telemetry, refusal);
         } catch (Throwable t) {
-            ApiResponse answer = ErrorEnvelope.internalError();
+            answer = internalError(telemetry, t);
+        }
+        int status = answer.status();
+        byte[] response;
+        try {
+            response = serialise(answer);
+        } catch (RuntimeException | IOException e) {
+            // A response that cannot be written still turns into a proper 500, not a half-written stream.
+            answer = internalError(telemetry, e);
             status = answer.status();
             response = serialise(answer);
-            // Counted where an alarm sees it: Lambda's own Errors metric never counts an answered 500.
-            telemetry.field("code", ErrorCode.INTERNAL_ERROR.code()).add(Metric.SERVER_ERRORS).failed(t);
         }
         output.write(response);
         output.flush();
         telemetry.field("status", status).add(Metric.LATENCY, (System.nanoTime() - started) / 1_000_000).end();
         return status;
+    }
+
+    private static ApiResponse refused(Telemetry telemetry, ApiException refusal) {
+        telemetry.refused(refusal.code().code());
+        return ErrorEnvelope.toResponse(refusal);
+    }
+
+    /** Counted where an alarm sees it: Lambda's own Errors metric never counts an answered 500. */
+    private static ApiResponse internalError(Telemetry telemetry, Throwable failure) {
+        telemetry.field("code", ErrorCode.INTERNAL_ERROR.code()).add(Metric.SERVER_ERRORS).failed(failure);
+        return ErrorEnvelope.internalError();
     }
 
     /** By route key and raw path both, so neither a {@code $default} route nor a stage prefix hides a /v1 path. */

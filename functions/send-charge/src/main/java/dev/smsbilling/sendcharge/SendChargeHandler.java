@@ -102,6 +102,6 @@ public final class SendChargeHandler extends BillingFunction {
                 .filter(record -> record.status() == IdempotencyStatus.COMPLETED)
                 .filter(record -> record.requestHash().equals(key.requestHash()))
                 .flatMap(record -> record.response())
-                .map(stored -> Outcomes.stored(stored).withHeader(Outcomes.REPLAYED_HEADER, "true")));
+                .map(Outcomes::replayed));
     }
 }

@@ -1,8 +1,10 @@
 package dev.smsbilling.endpoint;
 
 import java.net.URI;
+import java.util.function.Consumer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -15,8 +17,14 @@ public record DynamoDbEndpoint(URI uri, String origin) {
 
     /** A client for this endpoint. Emulators accept any credentials; real AWS uses the default chain. */
     public DynamoDbClient client() {
+        return client(override -> { });
+    }
+
+    /** As {@link #client()}, with the SDK's behaviour changed by {@code override} (retries, interceptors). */
+    public DynamoDbClient client(Consumer<ClientOverrideConfiguration.Builder> override) {
         var builder = DynamoDbClient.builder()
                 .endpointOverride(uri)
+                .overrideConfiguration(override)
                 .httpClientBuilder(UrlConnectionHttpClient.builder())
                 .region(Region.of(System.getenv().getOrDefault("AWS_REGION", "us-east-1")));
         if (!uri.getHost().endsWith("amazonaws.com")) {

@@ -17,6 +17,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Deque;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -28,7 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A loopback HTTP proxy in front of a real DynamoDB endpoint that injects the faults the network
  * and DynamoDB really produce and emulators never do: a request applied whose answer never
- * arrives (a 500, or a connection closed before any answer), a slow answer, DynamoDB's
+ * arrives (a 500, or a connection closed before any answer), DynamoDB's
  * {@code TransactionConflict} cancellations and throttling. Clients are pointed at {@link #uri()}
  * and use the real SDK, whose own retries then meet the faults as they would in AWS.
  *
@@ -36,7 +37,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * often as armed; every other request passes through untouched. A client can also ask for a
  * fault on one request of its own with the {@value #FAULT_HEADER} header ("KIND id" or
  * "KIND:itemIndex id"): it fires once per id, so the SDK's own retries of that request, which
- * carry the same header, go through as they would after a real fault. Thread-safe.
+ * carry the same header, go through as they would after a real fault. Every request is shown to
+ * the {@link Observer} first, as it reached the proxy (the IAM actions a function needs are
+ * recorded so). Thread-safe.
  */
 public final class FaultyEndpoint implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -55,24 +58,25 @@ public final class FaultyEndpoint implements AutoCloseable {
         /** Not applied: cancelled with TransactionConflict on the item at {@code itemIndex}, None elsewhere. */
         TRANSACTION_CONFLICT,
         /** Not applied: a ThrottlingException. */
-        THROTTLE,
-        /** Applied and answered, after {@code delay}. */
-        DELAY
+        THROTTLE
     }
 
     /** One armed fault. */
-    public record Fault(String operation, Kind kind, int itemIndex, Duration delay) {
+    public record Fault(String operation, Kind kind, int itemIndex) {
         public static Fault of(String operation, Kind kind) {
-            return new Fault(operation, kind, 0, Duration.ZERO);
+            return new Fault(operation, kind, 0);
         }
 
         public static Fault conflictOn(String operation, int itemIndex) {
-            return new Fault(operation, Kind.TRANSACTION_CONFLICT, itemIndex, Duration.ZERO);
+            return new Fault(operation, Kind.TRANSACTION_CONFLICT, itemIndex);
         }
+    }
 
-        public static Fault delay(String operation, Duration delay) {
-            return new Fault(operation, Kind.DELAY, 0, delay);
-        }
+    /** Sees each request before it is answered or forwarded. */
+    @FunctionalInterface
+    public interface Observer {
+        /** @param operation DynamoDB's operation ("TransactWriteItems"), empty when the request names none */
+        void request(String operation, byte[] body) throws IOException;
     }
 
     private final HttpServer server;
@@ -83,17 +87,24 @@ public final class FaultyEndpoint implements AutoCloseable {
     private final Map<Kind, AtomicInteger> fired = new ConcurrentHashMap<>();
     private final Set<String> firedIds = ConcurrentHashMap.newKeySet();
     private final Deque<JsonNode> appliedUnanswered = new ConcurrentLinkedDeque<>();
+    private final Observer observer;
 
-    private FaultyEndpoint(HttpServer server, URI target) {
+    private FaultyEndpoint(HttpServer server, URI target, Observer observer) {
         this.server = server;
         this.target = target;
+        this.observer = observer;
     }
 
     /** Starts the proxy on a free loopback port in front of {@code target}. */
     public static FaultyEndpoint inFrontOf(URI target) {
+        return inFrontOf(target, (operation, body) -> { });
+    }
+
+    /** As {@link #inFrontOf(URI)}, showing every request to {@code observer} first. */
+    public static FaultyEndpoint inFrontOf(URI target, Observer observer) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            FaultyEndpoint proxy = new FaultyEndpoint(server, target);
+            FaultyEndpoint proxy = new FaultyEndpoint(server, target, observer);
             server.createContext("/", proxy::handle);
             server.setExecutor(Executors.newCachedThreadPool(runnable -> {
                 Thread thread = new Thread(runnable, "faulty-dynamodb");
@@ -126,13 +137,8 @@ public final class FaultyEndpoint implements AutoCloseable {
     }
 
     /** The bodies of the requests that were applied but never answered, as the table got them. */
-    public java.util.List<JsonNode> appliedUnanswered() {
-        return java.util.List.copyOf(appliedUnanswered);
-    }
-
-    /** Disarms what has not fired yet. */
-    public void disarm() {
-        armed.clear();
+    public List<JsonNode> appliedUnanswered() {
+        return List.copyOf(appliedUnanswered);
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -143,6 +149,7 @@ public final class FaultyEndpoint implements AutoCloseable {
             }
             String amzTarget = exchange.getRequestHeaders().getFirst("X-Amz-Target");
             String operation = amzTarget == null ? "" : amzTarget.substring(amzTarget.indexOf('.') + 1);
+            observer.request(operation, body);
             Fault fault = requested(operation, exchange.getRequestHeaders().getFirst(FAULT_HEADER));
             if (fault == null) {
                 Deque<Fault> queue = armed.get(operation);
@@ -167,11 +174,6 @@ public final class FaultyEndpoint implements AutoCloseable {
                 }
                 case TRANSACTION_CONFLICT -> answer(exchange, 400, conflict(body, fault.itemIndex()));
                 case THROTTLE -> answer(exchange, 400, error("ThrottlingException", "injected: Rate of requests exceeds the allowed throughput."));
-                case DELAY -> {
-                    Thread.sleep(fault.delay().toMillis());
-                    forward(exchange, body);
-                }
-                default -> throw new IllegalStateException(fault.kind().name());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -189,7 +191,7 @@ public final class FaultyEndpoint implements AutoCloseable {
             return null;
         }
         String[] kind = parts[0].split(":", 2);
-        return new Fault(operation, Kind.valueOf(kind[0]), kind.length > 1 ? Integer.parseInt(kind[1]) : 0, Duration.ZERO);
+        return new Fault(operation, Kind.valueOf(kind[0]), kind.length > 1 ? Integer.parseInt(kind[1]) : 0);
     }
 
     private HttpResponse<byte[]> send(byte[] body, HttpExchange exchange) throws IOException, InterruptedException {

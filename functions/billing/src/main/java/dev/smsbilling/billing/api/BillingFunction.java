@@ -5,6 +5,7 @@ import dev.smsbilling.billing.store.WriteOutcomeUnknown;
 import dev.smsbilling.http.ApiException;
 import dev.smsbilling.http.ErrorCode;
 import dev.smsbilling.http.HttpFunction;
+import java.time.Duration;
 
 /**
  * The base of the functions that change a balance: what the store's two failures that are not
@@ -14,15 +15,15 @@ import dev.smsbilling.http.HttpFunction;
  */
 public abstract class BillingFunction extends HttpFunction {
     /** Long enough for the writers ahead on the account to have committed, short enough not to lose the user. */
-    static final String BUSY_RETRY_AFTER_SECONDS = "1";
+    static final Duration BUSY_RETRY_AFTER = Duration.ofSeconds(1);
 
     @Override
     protected ApiException asApiError(RuntimeException failure) {
         if (failure instanceof WriteDeadlineExceeded) {
-            return new ApiException(ErrorCode.ACCOUNT_BUSY).withHeader("Retry-After", BUSY_RETRY_AFTER_SECONDS);
+            return new ApiException(ErrorCode.ACCOUNT_BUSY).withRetryAfter(BUSY_RETRY_AFTER);
         }
         if (failure instanceof WriteOutcomeUnknown) {
-            return new ApiException(ErrorCode.OUTCOME_UNKNOWN).withHeader("Retry-After", BUSY_RETRY_AFTER_SECONDS);
+            return new ApiException(ErrorCode.OUTCOME_UNKNOWN).withRetryAfter(BUSY_RETRY_AFTER);
         }
         return null;
     }

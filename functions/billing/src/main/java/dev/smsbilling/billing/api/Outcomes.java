@@ -14,6 +14,7 @@ import dev.smsbilling.http.ErrorCode;
 import dev.smsbilling.http.HttpFunction;
 import dev.smsbilling.http.telemetry.Metric;
 import dev.smsbilling.http.telemetry.Telemetry;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -22,8 +23,6 @@ import java.util.Map;
  * error of a key that belongs to another request.
  */
 public final class Outcomes {
-    public static final String REPLAYED_HEADER = HttpFunction.REPLAYED_HEADER;
-
     private Outcomes() {
     }
 
@@ -33,13 +32,13 @@ public final class Outcomes {
             return stored(committed.response());
         }
         if (outcome instanceof Replayed replayed) {
-            return stored(replayed.response()).withHeader(REPLAYED_HEADER, "true");
+            return replayed(replayed.response());
         }
         if (outcome instanceof KeyReused) {
             throw new ApiException(ErrorCode.IDEMPOTENCY_KEY_REUSED);
         }
         if (outcome instanceof InProgress) {
-            throw new ApiException(ErrorCode.REQUEST_IN_PROGRESS).withHeader("Retry-After", "1");
+            throw new ApiException(ErrorCode.REQUEST_IN_PROGRESS).withRetryAfter(Duration.ofSeconds(1));
         }
         if (outcome instanceof AccountNotFound) {
             // The authorizer vouched for an account that is gone: the key no longer opens anything.
@@ -58,6 +57,11 @@ public final class Outcomes {
                 // auto-charge credits are counted by their run, refunds by theirs
             }
         }
+    }
+
+    /** A stored answer given again, marked so a client (and the telemetry) can tell. */
+    public static ApiResponse replayed(StoredResponse response) {
+        return stored(response).withHeader(HttpFunction.REPLAYED_HEADER, "true");
     }
 
     public static ApiResponse stored(StoredResponse response) {

@@ -10,7 +10,10 @@ public final class DynamoDbClients {
     }
 
     public static DynamoDbClient create(Settings settings) {
-        AwsAccess aws = AwsAccess.fromSettings(settings);
+        return create(AwsAccess.fromSettings(settings));
+    }
+
+    public static DynamoDbClient create(AwsAccess aws) {
         return SdkClients.build(DynamoDbClient.builder(), aws, aws.dynamoDbEndpoint());
     }
 }

@@ -32,7 +32,7 @@ final class LoopbackAnswer implements AutoCloseable {
         this.thread.setDaemon(true);
     }
 
-    /** Listens now; answers the first connection with {@code status}, {@code headers} and {@code body}. */
+    /** Listens now; answers the first connection with a 200, {@code headers} (CRLF-ended lines) and {@code body}. */
     static LoopbackAnswer start(String headers, byte[] body) {
         try {
             ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());

@@ -1,5 +1,6 @@
 package dev.smsbilling.billing.runtime;
 
+import dev.smsbilling.aws.AwsAccess;
 import dev.smsbilling.billing.payment.ChargeRequest;
 import dev.smsbilling.billing.payment.PaymentProcessor;
 import dev.smsbilling.billing.payment.SandboxPaymentProcessor;
@@ -21,21 +22,27 @@ public final class PaymentProcessors {
 
     private static final ChargeRequest PRIMING_CHARGE =
             new ChargeRequest("pm_card_visa", 10_000_000, "priming", "SnapStart priming");
-    private static final Supplier<String> NO_KEY = () -> {
-        throw new IllegalStateException("the sandbox has no key");
-    };
-
     private PaymentProcessors() {
     }
 
     /** The Secrets Manager client, when the processor is Stripe, is built here: before a snapshot, like the others. */
     public static PaymentProcessor fromSettings(Settings settings) {
-        return fromSettings(settings, "stripe".equals(name(settings)) ? StripeSecret.fromSettings(settings) : NO_KEY);
+        return choose(settings, () -> StripeSecret.fromSettings(settings));
+    }
+
+    /** As {@link #fromSettings(Settings)}, reaching AWS as the function's other clients do: one set of credentials to fetch. */
+    public static PaymentProcessor fromSettings(Settings settings, AwsAccess aws) {
+        return choose(settings, () -> StripeSecret.fromSettings(settings, aws));
     }
 
     /** @param stripeSecret read by the Stripe adapter when its first charge needs the key, never here */
     public static PaymentProcessor fromSettings(Settings settings, Supplier<String> stripeSecret) {
-        String name = name(settings);
+        return choose(settings, () -> stripeSecret);
+    }
+
+    /** @param stripeSecret asked for only when the processor is Stripe */
+    private static PaymentProcessor choose(Settings settings, Supplier<Supplier<String>> stripeSecret) {
+        String name = settings.optional(PROCESSOR_VARIABLE).orElse("sandbox").toLowerCase(Locale.ROOT);
         switch (name) {
             case "sandbox":
                 // On a sandbox of its own, dropped afterwards: the function's sandbox keeps every
@@ -46,13 +53,9 @@ public final class PaymentProcessors {
                 StripeConfig config = settings.optional(API_BASE_VARIABLE)
                         .map(StripeConfig.defaults()::withApiBase)
                         .orElse(StripeConfig.defaults());
-                return StripePaymentProcessor.create(stripeSecret, config);
+                return StripePaymentProcessor.create(stripeSecret.get(), config);
             default:
                 throw new IllegalStateException(PROCESSOR_VARIABLE + " must be sandbox or stripe, not: " + name);
         }
-    }
-
-    private static String name(Settings settings) {
-        return settings.optional(PROCESSOR_VARIABLE).orElse("sandbox").toLowerCase(Locale.ROOT);
     }
 }

@@ -67,7 +67,7 @@ final class PrimingHttpClient implements SdkHttpClient {
     }
 
     /** By the access key in the signature: the request itself says it is priming's, whatever thread sends it. */
-    static boolean signedForPriming(SdkHttpRequest request) {
+    private static boolean signedForPriming(SdkHttpRequest request) {
         return request.firstMatchingHeader("Authorization")
                 .filter(value -> value.contains("Credential=" + PrimingCredentials.ACCESS_KEY_ID + "/"))
                 .isPresent();

@@ -1,5 +1,6 @@
 package dev.smsbilling.billing.runtime;
 
+import dev.smsbilling.aws.AwsAccess;
 import dev.smsbilling.billing.store.BillingStore;
 import dev.smsbilling.http.Settings;
 import java.time.Clock;
@@ -10,6 +11,11 @@ public final class Stores {
     }
 
     public static BillingStore fromSettings(Settings settings) {
-        return new BillingStore(DynamoDbClients.create(settings), settings.tableName(), Clock.systemUTC());
+        return fromSettings(settings, AwsAccess.fromSettings(settings));
+    }
+
+    /** @param aws shared with the function's other AWS clients, so an instance fetches its credentials once */
+    public static BillingStore fromSettings(Settings settings, AwsAccess aws) {
+        return new BillingStore(DynamoDbClients.create(aws), settings.tableName(), Clock.systemUTC());
     }
 }

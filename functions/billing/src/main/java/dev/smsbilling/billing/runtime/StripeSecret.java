@@ -25,13 +25,18 @@ public final class StripeSecret {
     }
 
     public static Supplier<String> fromSettings(Settings settings) {
+        return fromSettings(settings, null);
+    }
+
+    /** @param aws how the function reaches AWS; null to work it out from {@code settings} when a secret is named */
+    static Supplier<String> fromSettings(Settings settings, AwsAccess aws) {
         Optional<String> key = settings.optional(KEY_VARIABLE);
         if (key.isPresent()) {
             return key::get;
         }
         Optional<String> secretName = settings.optional(SECRET_NAME_VARIABLE);
         if (secretName.isPresent()) {
-            return SecretsManagerSecret.of(AwsAccess.fromSettings(settings), secretName.get());
+            return SecretsManagerSecret.of(aws == null ? AwsAccess.fromSettings(settings) : aws, secretName.get());
         }
         return () -> {
             throw new IllegalStateException("PAYMENT_PROCESSOR=stripe needs " + SECRET_NAME_VARIABLE

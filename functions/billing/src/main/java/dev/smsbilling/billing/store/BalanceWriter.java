@@ -115,85 +115,65 @@ final class BalanceWriter {
     private Optional<WriteOutcome> send(Cancellations.Attempt attempt, TransactWriteItemsRequest write, Deadline deadline,
                                         Fresher fresher) {
         LedgerEntry entry = attempt.entry();
-        StoredResponse response = attempt.response();
         RuntimeException unknown = null;
         for (int resend = 0; ; resend++) {
             try {
                 dynamo.transactWriteItems(write);
-                return Optional.of(new Committed(entry, response));
+                return Optional.of(new Committed(entry, attempt.response()));
             } catch (TransactionCanceledException e) {
                 // Judged from the data, never from whether we saw an error before: the SDK resends
                 // on its own after a lost answer, so any refusal may follow a write that applied.
                 // Our own entry at the seq is a commit (Cancellations looks first for that).
-                Optional<WriteOutcome> verdict;
                 try {
-                    verdict = Cancellations.classify(attempt, e.cancellationReasons(), lookup(attempt.accountId()));
-                } catch (SdkException lookupFailed) {
-                    unknown = unknown == null ? lookupFailed : unknown;
-                    verdict = null;
-                }
-                if (verdict != null) {
+                    Optional<WriteOutcome> verdict = Cancellations.classify(attempt, e.cancellationReasons(),
+                            lookup(attempt.accountId()));
                     if (verdict.isEmpty()) {
                         fresher.offer(e.cancellationReasons());
                     }
                     return verdict;
+                } catch (SdkException lookupFailed) {
+                    unknown = firstOf(unknown, lookupFailed);
                 }
             } catch (DynamoDbException e) {
                 if (!e.isThrottlingException() && e.statusCode() < 500) {
-                    return refused(attempt, e);
+                    // DynamoDB refused the request itself (the same on every attempt): nothing of it
+                    // applied, unless one of the SDK's earlier attempts did before its answer was lost.
+                    return lastLook(attempt, e, e);
                 }
                 // Throttled, still in progress, a 5xx: whether one of the SDK's own attempts applied
                 // is not known, and the same request again (same token, same conditions) tells.
-                unknown = unknown == null ? e : unknown;
+                unknown = firstOf(unknown, e);
             } catch (SdkClientException e) {
-                unknown = unknown == null ? e : unknown;
+                unknown = firstOf(unknown, e);
             }
             Telemetry.current().add(Metric.WRITE_RETRIES);
             Duration pause = backoff.pause(resend);
             if (!deadline.allows(pause)) {
-                return lastLook(attempt.accountId(), entry, response, unknown);
+                return lastLook(attempt, unknown, new WriteOutcomeUnknown(attempt.accountId(), entry.seq(), unknown));
             }
             Backoff.sleep(pause);
         }
     }
 
+    private static RuntimeException firstOf(RuntimeException first, RuntimeException next) {
+        return first == null ? next : first;
+    }
+
     /**
-     * DynamoDB refused the request itself (it is the same request on every attempt). Nothing of it
-     * applied, unless one of the SDK's earlier attempts did before its answer was lost, which its
-     * entry at the seq would show.
+     * Out of time to resend, or DynamoDB refused the request: one read of the entry's seq still
+     * tells if it is ours. Otherwise {@code notOurs} is thrown; a read that fails makes it unknown,
+     * never guessed (a transaction whose answer was lost may still be finishing).
      */
-    private Optional<WriteOutcome> refused(Cancellations.Attempt attempt, DynamoDbException refusal) {
+    private Optional<WriteOutcome> lastLook(Cancellations.Attempt attempt, RuntimeException cause, RuntimeException notOurs) {
         try {
-            if (isOurs(attempt.accountId(), attempt.entry())) {
+            if (attempt.wrote(lookup(attempt.accountId()).ledgerEntry(attempt.entry().seq()))) {
                 return Optional.of(new Committed(attempt.entry(), attempt.response()));
             }
         } catch (SdkException e) {
-            refusal.addSuppressed(e);
-            throw new WriteOutcomeUnknown(attempt.accountId(), attempt.entry().seq(), refusal);
-        }
-        throw refusal;
-    }
-
-    /**
-     * Out of time to resend, or DynamoDB refused the resend: one read of the entry's seq still
-     * tells if it is ours. Anything else is not proof that it did not apply (a transaction whose
-     * answer was lost may still be finishing), so it is reported as unknown rather than guessed.
-     */
-    private Optional<WriteOutcome> lastLook(String accountId, LedgerEntry entry, StoredResponse response, RuntimeException cause) {
-        try {
-            if (isOurs(accountId, entry)) {
-                return Optional.of(new Committed(entry, response));
-            }
-        } catch (SdkException e) {
             cause.addSuppressed(e);
+            throw new WriteOutcomeUnknown(attempt.accountId(), attempt.entry().seq(), cause);
         }
-        throw new WriteOutcomeUnknown(accountId, entry.seq(), cause);
-    }
-
-    private boolean isOurs(String accountId, LedgerEntry entry) {
-        return Values.present(dynamo.getItem(reads.ledgerEntry(accountId, entry.seq())).item())
-                .map(item -> entry.id().equals(Values.string(item, Attributes.ID)))
-                .orElse(false);
+        throw notOurs;
     }
 
     /**

@@ -26,6 +26,11 @@ final class Cancellations {
             return entry.details() instanceof EntryDetails.Payment payment ? Optional.of(payment.paymentReference()) : Optional.empty();
         }
 
+        /** Whether the ledger item at this entry's seq is this very entry (ids are unique per write). */
+        boolean wrote(Optional<Map<String, AttributeValue>> ledgerItem) {
+            return ledgerItem.map(item -> entry.id().equals(Values.string(item, Attributes.ID))).orElse(false);
+        }
+
         int paymentIndex() {
             return idempotency.isPresent() ? WriteRequests.IDEMPOTENCY + 1 : WriteRequests.IDEMPOTENCY;
         }
@@ -55,7 +60,7 @@ final class Cancellations {
         if (failed(reasons, WriteRequests.LEDGER)) {
             Optional<Map<String, AttributeValue>> there = oldItem(reasons, WriteRequests.LEDGER)
                     .or(() -> lookup.ledgerEntry(attempt.entry().seq()));
-            if (there.map(item -> attempt.entry().id().equals(Values.string(item, Attributes.ID))).orElse(false)) {
+            if (attempt.wrote(there)) {
                 return Optional.of(new Committed(attempt.entry(), attempt.response()));
             }
         }

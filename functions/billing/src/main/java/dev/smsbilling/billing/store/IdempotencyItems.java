@@ -40,7 +40,7 @@ final class IdempotencyItems {
                 Values.optionalNumber(item, Attributes.IN_PROGRESS_EXPIRES_AT).map(Instant::ofEpochMilli),
                 Values.optionalString(item, Attributes.HOLDER),
                 Values.optionalString(item, Attributes.HOLD_CHARGE_KEY),
-                item.containsKey(Attributes.CHARGE_STARTED) && Boolean.TRUE.equals(item.get(Attributes.CHARGE_STARTED).bool()));
+                Values.flag(item, Attributes.CHARGE_STARTED));
     }
 
     private static Map<String, AttributeValue> common(String accountId, Idempotency idempotency,

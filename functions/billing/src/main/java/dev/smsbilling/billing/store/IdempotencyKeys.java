@@ -12,7 +12,6 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * the credit), releasing it when the request failed with a 4xx, and looking a key up.
  */
 final class IdempotencyKeys {
-
     private final DynamoDbClient dynamo;
     private final ReadRequests reads;
     private final WriteRequests writes;

@@ -30,6 +30,12 @@ final class Values {
         return Optional.ofNullable(item.get(name)).map(AttributeValue::s);
     }
 
+    /** A flag set to true; absent (or anything else) is false. */
+    static boolean flag(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value != null && Boolean.TRUE.equals(value.bool());
+    }
+
     static long number(Map<String, AttributeValue> item, String name) {
         return optionalNumber(item, name).orElseThrow(() -> missing(item, name));
     }

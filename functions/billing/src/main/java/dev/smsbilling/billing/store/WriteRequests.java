@@ -152,10 +152,10 @@ final class WriteRequests {
                 .build();
     }
 
-    /** ALL_NEW: the charge intent actually in force (a pending one wins over the settings) comes back. */
     /**
      * A claim of a charge that may have been sent keeps it ({@code intent} is null); otherwise
-     * {@code intent}, planned from the settings, replaces whatever plan was there.
+     * {@code intent}, planned from the settings, replaces whatever plan was there. ALL_NEW: the
+     * charge actually in force comes back.
      */
     UpdateItemRequest claim(String accountId, DueMark due, PendingCharge intent, Instant now, Instant claimUntil) {
         boolean afresh = intent != null;

@@ -1,5 +1,6 @@
 package dev.smsbilling.http.telemetry;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.smsbilling.http.Settings;
@@ -37,7 +38,7 @@ public final class Telemetry {
     static final String DEFAULT_NAMESPACE = "SmsBilling";
     private static final String NAMESPACE = Settings.fromEnvironment().optional(NAMESPACE_VARIABLE).orElse(DEFAULT_NAMESPACE);
     private static final InheritableThreadLocal<Telemetry> CURRENT = new InheritableThreadLocal<>();
-    private static final Telemetry DETACHED = new Telemetry(null, null, false);
+    private static final Telemetry DETACHED = new Telemetry(null, null, false, false);
     private static final JsonFactory JSON = new JsonFactory();
     private static final int MAX_CAUSES = 5;
     private static final int MAX_FRAMES = 12;
@@ -45,21 +46,36 @@ public final class Telemetry {
     private final String service;
     private final String requestId;
     private final boolean writes;
+    /** Rendered like any other line, then thrown away: a rehearsal is not a customer's request. */
+    private final boolean rehearsal;
     private final Map<Metric, Long> metrics = new EnumMap<>(Metric.class);
     private final Map<String, Object> fields = new LinkedHashMap<>();
     private String refusalCode;
     private String failure;
     private boolean ended;
 
-    private Telemetry(String service, String requestId, boolean writes) {
+    private Telemetry(String service, String requestId, boolean writes, boolean rehearsal) {
         this.service = service;
         this.requestId = requestId;
         this.writes = writes;
+        this.rehearsal = rehearsal;
     }
 
     /** Starts the telemetry of an invocation of {@code service} on this thread. */
     public static Telemetry begin(String service, String requestId) {
-        Telemetry telemetry = new Telemetry(service, requestId, true);
+        return bind(new Telemetry(service, requestId, true, false));
+    }
+
+    /**
+     * The telemetry of a Lambda invocation; without a context (SnapStart priming, which has none)
+     * a rehearsal: the same line is built and rendered, so the first customer request does not
+     * pay for loading and compiling that path, and it is never published.
+     */
+    public static Telemetry begin(String service, Context context) {
+        return context == null ? bind(new Telemetry(service, "priming", true, true)) : begin(service, context.getAwsRequestId());
+    }
+
+    private static Telemetry bind(Telemetry telemetry) {
         CURRENT.set(telemetry);
         return telemetry;
     }
@@ -70,7 +86,7 @@ public final class Telemetry {
         return telemetry == null ? DETACHED : telemetry;
     }
 
-    /** Telemetry that is never written: requests that are not a customer's, such as SnapStart priming. */
+    /** Telemetry that is never written, outside any invocation. */
     public static Telemetry detached() {
         return DETACHED;
     }
@@ -101,10 +117,13 @@ public final class Telemetry {
         return this;
     }
 
-    /** The request was refused with this error code: counted by code. */
+    /** The request was refused with this error code: the line's code, and counted by code. */
     public synchronized Telemetry refused(String code) {
-        refusalCode = code;
-        return add(Metric.REFUSALS);
+        if (writes) {
+            refusalCode = code;
+            field("code", code).add(Metric.REFUSALS);
+        }
+        return this;
     }
 
     /**
@@ -112,6 +131,9 @@ public final class Telemetry {
      * or a number format's message can quote the customer's input.
      */
     public synchronized Telemetry failed(Throwable thrown) {
+        if (!writes) {
+            return this;
+        }
         StringBuilder line = new StringBuilder();
         int causes = 0;
         for (Throwable t = thrown; t != null && causes < MAX_CAUSES; t = t.getCause(), causes++) {
@@ -123,18 +145,6 @@ public final class Telemetry {
         }
         failure = line.toString();
         return this;
-    }
-
-    /**
-     * Renders one line of every kind (fields, metrics, a refusal, a failure) and throws it away:
-     * for SnapStart priming, whose requests have no telemetry of their own, so that the first
-     * customer request does not pay for loading and compiling the line's path.
-     */
-    public static int primeRendering() {
-        Telemetry sample = new Telemetry("priming", "priming", true);
-        sample.field("route", "POST /v1/messages").field("status", 202L).add(Metric.LATENCY, 1).refused("priming")
-                .failed(new IllegalStateException());
-        return sample.render(Instant.now()).length();
     }
 
     /** Writes the line, once, and unbinds it from the thread. */
@@ -150,7 +160,9 @@ public final class Telemetry {
         if (CURRENT.get() == this) {
             CURRENT.remove();
         }
-        System.out.println(line);
+        if (!rehearsal) {
+            System.out.println(line);
+        }
     }
 
     private String render(Instant now) {
