@@ -72,7 +72,7 @@ class HttpFunctionTest {
 
     @Test
     void servesARealApiGatewayEvent() throws IOException {
-        RecordingContext context = new RecordingContext();
+        TestContext context = new TestContext();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
         try (StdoutCapture stdout = StdoutCapture.start()) {
@@ -101,7 +101,7 @@ class HttpFunctionTest {
     @Test
     void theLogLineHasNoHeadersKeysOrBody() throws IOException {
         try (StdoutCapture stdout = StdoutCapture.start()) {
-            function.handleRequest(Events.resource("post-messages.json"), new ByteArrayOutputStream(), new RecordingContext());
+            function.handleRequest(Events.resource("post-messages.json"), new ByteArrayOutputStream(), new TestContext());
 
             assertThat(stdout.all()).isNotEmpty().doesNotContain("test-key-not-a-secret", "order-1042-shipped", "shipped", "+44");
         }
@@ -215,7 +215,7 @@ class HttpFunctionTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         String logged;
         try (StdoutCapture stdout = StdoutCapture.start()) {
-            function.handleRequest(stream(event("GET", "/runtime")), out, new RecordingContext());
+            function.handleRequest(stream(event("GET", "/runtime")), out, new TestContext());
             logged = stdout.all();
         }
 

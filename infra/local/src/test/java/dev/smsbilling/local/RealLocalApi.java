@@ -44,7 +44,13 @@ final class RealLocalApi implements AutoCloseable {
 
     HttpResponse<String> call(String method, String path, String key, String idempotencyKey, String body)
             throws IOException, InterruptedException {
-        var request = HttpRequest.newBuilder(URI.create(server.uri() + path))
+        return call(http, server.uri(), method, path, key, idempotencyKey, body);
+    }
+
+    /** A call to a local API at {@code base}, in this process or another; {@code key} and {@code idempotencyKey} may be null. */
+    static HttpResponse<String> call(HttpClient http, URI base, String method, String path, String key, String idempotencyKey,
+                                     String body) throws IOException, InterruptedException {
+        var request = HttpRequest.newBuilder(URI.create(base + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .header("Content-Type", "application/json");
         if (key != null) {

@@ -108,15 +108,6 @@ class TelemetryTourTest {
 
     private HttpResponse<String> call(URI base, String method, String path, String key, String idempotencyKey, String body)
             throws Exception {
-        var request = HttpRequest.newBuilder(URI.create(base + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json");
-        Map.of("Authorization", key == null ? "" : key, "Idempotency-Key", idempotencyKey == null ? "" : idempotencyKey)
-                .forEach((name, value) -> {
-                    if (!value.isEmpty()) {
-                        request.header(name, value);
-                    }
-                });
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return RealLocalApi.call(http, base, method, path, key, idempotencyKey, body);
     }
 }

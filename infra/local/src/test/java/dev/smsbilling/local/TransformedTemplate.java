@@ -6,6 +6,7 @@ import dev.smsbilling.endpoint.Repository;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -156,22 +157,31 @@ public final class TransformedTemplate {
                 Repository.root().resolve("infra/sam/transform.py").toString(), template.toString()));
         command.addAll(List.of(parameters));
         try {
-            Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.PIPE).start();
-            byte[] out = process.getInputStream().readAllBytes();
-            String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(120, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new AssertionError("the SAM transform did not finish in 120 s");
+            // Both streams to files: read from pipes one after the other, a full one would block the
+            // transform, and the timeout must be able to fire while it runs.
+            Path out = Files.createTempFile("sam-transform", ".json");
+            Path errors = Files.createTempFile("sam-transform", ".err");
+            String err;
+            try {
+                Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(errors.toFile()).start();
+                if (!process.waitFor(120, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                    throw new AssertionError("the SAM transform did not finish in 120 s");
+                }
+                err = Files.readString(errors, StandardCharsets.UTF_8);
+                if (process.exitValue() == 0) {
+                    Map<String, String> overrides = new TreeMap<>();
+                    for (String parameter : parameters) {
+                        overrides.put(parameter.substring(0, parameter.indexOf('=')), parameter.substring(parameter.indexOf('=') + 1));
+                    }
+                    return new TransformedTemplate(JSON.readTree(out.toFile()), overrides);
+                }
+            } finally {
+                Files.deleteIfExists(out);
+                Files.deleteIfExists(errors);
             }
-            if (process.exitValue() != 0) {
-                skipUnlessCi(err.contains("needs aws-sam-translator"), err.strip());
-                throw new AssertionError("SAM could not transform template.yaml: " + err.strip());
-            }
-            Map<String, String> overrides = new TreeMap<>();
-            for (String parameter : parameters) {
-                overrides.put(parameter.substring(0, parameter.indexOf('=')), parameter.substring(parameter.indexOf('=') + 1));
-            }
-            return new TransformedTemplate(JSON.readTree(out), overrides);
+            skipUnlessCi(err.contains("needs aws-sam-translator"), err.strip());
+            throw new AssertionError("SAM could not transform template.yaml: " + err.strip());
         } catch (IOException e) {
             skipUnlessCi(true, python + " cannot be run (" + e.getMessage() + "); set SAM_PYTHON to a python with cfn-lint");
             throw new UncheckedIOException(e);

@@ -143,12 +143,7 @@ class SdkClientsPrimingTest {
     @Test
     void whilePrimingARequestSignedWithOtherCredentialsIsRefusedNotSent() {
         // A client that got its credentials some other way than SdkClients: priming still sends nothing.
-        DynamoDbClient client = DynamoDbClient.builder()
-                .httpClientBuilder(PrimingHttpClient.around(UrlConnectionHttpClient.builder()))
-                .endpointOverride(URI.create(aws.baseUrl()))
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIAOTHERKEY00000001", "s")))
-                .build();
+        DynamoDbClient client = signingWith("AKIAOTHERKEY00000001");
         List<Throwable> refused = new ArrayList<>();
         Priming.beforeSnapshot("client under test", () -> {
             try {
@@ -166,14 +161,19 @@ class SdkClientsPrimingTest {
 
     @Test
     void aRequestSignedWithThePrimingKeyIsAnsweredNotSentEvenOutsidePriming() {
-        DynamoDbClient client = DynamoDbClient.builder()
-                .httpClientBuilder(PrimingHttpClient.around(UrlConnectionHttpClient.builder()))
-                .endpointOverride(URI.create(aws.baseUrl()))
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(PrimingCredentials.ACCESS_KEY_ID, "s")))
-                .build();
+        DynamoDbClient client = signingWith(PrimingCredentials.ACCESS_KEY_ID);
 
         assertThat(client.getItem(b -> b.tableName("priming-test").key(Map.of())).hasItem()).isFalse();
         aws.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    /** A client on the priming HTTP client whose requests are signed with this access key id. */
+    private DynamoDbClient signingWith(String accessKeyId) {
+        return DynamoDbClient.builder()
+                .httpClientBuilder(PrimingHttpClient.around(UrlConnectionHttpClient.builder()))
+                .endpointOverride(URI.create(aws.baseUrl()))
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, "s")))
+                .build();
     }
 }

@@ -254,6 +254,66 @@ class ExpressionsTest {
     }
 
     @Test
+    void theAutoChargeCreditIsSeqGuardedAndEndsTheCrossing() {
+        assertThat(Expressions.AUTO_CHARGE_CREDIT_CONDITION).isEqualTo("#seq = :readSeq AND #pendingChargeKey = :chargeKey");
+        assertThat(Expressions.AUTO_CHARGE_CREDIT_UPDATE).isEqualTo("SET #balance = #balance + :amount, #seq = :nextSeq,"
+                + " #autoChargeStatus = :ok, #autoChargeDeclines = :zero REMOVE #autoChargeLastError,"
+                + " #dueBucket, #dueSince, #dueId, #dueAttempt, #claimUntil,"
+                + " #pendingChargeKey, #pendingPaymentMethod, #pendingAmount, #pendingChargeUnsent");
+        LedgerEntry entry = new LedgerEntry("TX3", 4, EntryType.AUTO_CHARGE, 20_000_000, 24_000_000, NOW,
+                new EntryDetails.Payment("ch_1"));
+
+        Update update = writes.accountUpdate("BA1", 3, entry, new AutoChargeEffect.Settle("autocharge_k"));
+
+        assertThat(update.conditionExpression()).isEqualTo(Expressions.AUTO_CHARGE_CREDIT_CONDITION);
+        assertThat(update.updateExpression()).isEqualTo(Expressions.AUTO_CHARGE_CREDIT_UPDATE);
+        assertThat(update.expressionAttributeValues()).containsOnly(
+                entry(":readSeq", AttributeValue.fromN("3")), entry(":nextSeq", AttributeValue.fromN("4")),
+                entry(":amount", AttributeValue.fromN("20000000")), entry(":chargeKey", AttributeValue.fromS("autocharge_k")),
+                entry(":ok", AttributeValue.fromS("ok")), entry(":zero", AttributeValue.fromN("0")));
+        assertThat(update.returnValuesOnConditionCheckFailure()).isEqualTo(ReturnValuesOnConditionCheckFailure.ALL_OLD);
+    }
+
+    @Test
+    void aDeclineIsRecordedOnceAndTheLastOneClearsTheMark() {
+        assertThat(Expressions.AUTO_CHARGE_DECLINE_CONDITION).isEqualTo("#pendingChargeKey = :chargeKey");
+        assertThat(Expressions.AUTO_CHARGE_DECLINE_UPDATE).isEqualTo("SET #autoChargeStatus = :failing,"
+                + " #autoChargeLastError = :error, #autoChargeDeclines = :declines, #dueAttempt = :nextAttempt"
+                + " REMOVE #claimUntil, #pendingChargeKey, #pendingPaymentMethod, #pendingAmount, #pendingChargeUnsent");
+        assertThat(Expressions.AUTO_CHARGE_DISABLE_UPDATE).isEqualTo("SET #autoChargeStatus = :disabled,"
+                + " #autoChargeLastError = :error, #autoChargeDeclines = :declines"
+                + " REMOVE #dueBucket, #dueSince, #dueId, #dueAttempt, #claimUntil,"
+                + " #pendingChargeKey, #pendingPaymentMethod, #pendingAmount, #pendingChargeUnsent");
+        AutoChargeClaim claim = new AutoChargeClaim("BA1", new PendingCharge("autocharge_k", "pm_card_visa", 20_000_000),
+                1, 1, NOW.plusSeconds(90));
+
+        var decline = writes.recordDecline("BA1", claim, "card_declined", false);
+        var disable = writes.recordDecline("BA1", claim, "card_declined", true);
+
+        assertThat(decline.conditionExpression()).isEqualTo(Expressions.AUTO_CHARGE_DECLINE_CONDITION);
+        assertThat(decline.updateExpression()).isEqualTo(Expressions.AUTO_CHARGE_DECLINE_UPDATE);
+        assertThat(decline.expressionAttributeValues()).containsOnly(
+                entry(":chargeKey", AttributeValue.fromS("autocharge_k")), entry(":error", AttributeValue.fromS("card_declined")),
+                entry(":declines", AttributeValue.fromN("2")), entry(":failing", AttributeValue.fromS("failing")),
+                entry(":nextAttempt", AttributeValue.fromN("2")));
+        assertThat(disable.conditionExpression()).isEqualTo(Expressions.AUTO_CHARGE_DECLINE_CONDITION);
+        assertThat(disable.updateExpression()).isEqualTo(Expressions.AUTO_CHARGE_DISABLE_UPDATE);
+    }
+
+    @Test
+    void releasingAClaimKeepsThePendingChargeAndTouchesOnlyOurOwnClaim() {
+        assertThat(Expressions.RELEASE_CLAIM_CONDITION).isEqualTo("#pendingChargeKey = :chargeKey AND #claimUntil = :claimUntil");
+        assertThat(Expressions.RELEASE_CLAIM_UPDATE).isEqualTo("REMOVE #claimUntil");
+        AutoChargeClaim claim = new AutoChargeClaim("BA1", new PendingCharge("autocharge_k", "pm_card_visa", 20_000_000),
+                0, 0, NOW.plusSeconds(90));
+
+        var release = writes.releaseClaim("BA1", claim);
+
+        assertThat(release.conditionExpression()).isEqualTo(Expressions.RELEASE_CLAIM_CONDITION);
+        assertThat(release.updateExpression()).isEqualTo(Expressions.RELEASE_CLAIM_UPDATE);
+    }
+
+    @Test
     void aStaleMarkIsClearedOnlyWhenNothingIsInFlightAndTheAccountStillShouldNotBeDue() {
         assertThat(Expressions.CLEAR_STALE_DUE_CONDITION).isEqualTo("#dueId = :dueId"
                 + " AND (attribute_not_exists(#pendingChargeKey) OR attribute_exists(#pendingChargeUnsent))"

@@ -14,11 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -53,8 +49,7 @@ class LostAnswersTest {
         String account = fixture.openAccount(1_000_000);
         faults.arm(Fault.of(WRITE, lost), 1);
 
-        DebitResult result = store.debit(account, StoreFixture.charge(10_000), Optional.empty(), StoreFixture.RENDERER,
-                StoreFixture.GENEROUS);
+        DebitResult result = fixture.debitThrough(store, account, 10_000, Optional.empty());
 
         assertThat(faults.fired(lost)).isEqualTo(1);
         assertThat(result).isInstanceOf(Committed.class);
@@ -72,15 +67,11 @@ class LostAnswersTest {
     void aWriteThatAppliedBeforeTheSdksOwnRetriesEndedThrottledIsNotWrittenTwice() {
         String account = fixture.openAccount(1_000_000);
         faults.arm(Fault.of(WRITE, Kind.APPLY_THEN_ANSWER_500), 1).arm(Fault.of(WRITE, Kind.THROTTLE), 1);
-        DynamoDbClient twoAttempts = DynamoDbClient.builder().endpointOverride(faults.uri())
-                .httpClientBuilder(UrlConnectionHttpClient.builder()).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(2).build()))
-                .build();
+        DynamoDbClient twoAttempts = new DynamoDbEndpoint(faults.uri(), "faulty proxy")
+                .client(c -> c.retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(2).build()));
         BillingStore sdkRetriesOnce = new BillingStore(twoAttempts, fixture.tableName(), fixture.clock);
 
-        DebitResult result = sdkRetriesOnce.debit(account, StoreFixture.charge(10_000), Optional.empty(), StoreFixture.RENDERER,
-                StoreFixture.GENEROUS);
+        DebitResult result = fixture.debitThrough(sdkRetriesOnce, account, 10_000, Optional.empty());
 
         assertThat(faults.fired(Kind.APPLY_THEN_ANSWER_500)).isEqualTo(1);
         assertThat(faults.fired(Kind.THROTTLE)).isEqualTo(1);
@@ -142,8 +133,7 @@ class LostAnswersTest {
         String account = fixture.openAccount(1_000_000);
         faults.arm(Fault.of(WRITE, Kind.THROTTLE), 3);
 
-        DebitResult result = store.debit(account, StoreFixture.charge(10_000), Optional.empty(), StoreFixture.RENDERER,
-                StoreFixture.GENEROUS);
+        DebitResult result = fixture.debitThrough(store, account, 10_000, Optional.empty());
 
         assertThat(faults.fired(Kind.THROTTLE)).isEqualTo(3);
         assertThat(result).isInstanceOf(Committed.class);

@@ -50,8 +50,12 @@ public final class Snapshots {
     }
 
     private static <T> T build(Supplier<T> lambdaConstructor, URI dynamoDb, String tableName) {
-        Map<String, String> settings = Map.of("TABLE_NAME", tableName,
-                "DYNAMODB_ENDPOINT", dynamoDb.toString(), "PAYMENT_PROCESSOR", "sandbox");
+        return buildWith(Map.of("TABLE_NAME", tableName, "DYNAMODB_ENDPOINT", dynamoDb.toString(),
+                "PAYMENT_PROCESSOR", "sandbox"), lambdaConstructor);
+    }
+
+    /** Builds the function as Lambda would, with {@code settings} as its environment while its constructor runs. */
+    public static <T> T buildWith(Map<String, String> settings, Supplier<T> lambdaConstructor) {
         settings.forEach(System::setProperty);
         try {
             return lambdaConstructor.get();

@@ -38,11 +38,11 @@ final class ArmedFaults implements ExecutionInterceptor {
 
     private String choose(Faults faults, Object request) {
         if (request instanceof TransactWriteItemsRequest write) {
-            if (faults.throttles.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            if (Faults.take(faults.throttles)) {
                 faults.fired(injected, "dynamodb.throttling", false);
                 return Kind.THROTTLE.name();
             }
-            if (faults.conflicts.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            if (Faults.take(faults.conflicts)) {
                 faults.fired(injected, "dynamodb.transaction_conflict", false);
                 return Kind.TRANSACTION_CONFLICT + ":" + ThreadLocalRandom.current().nextInt(write.transactItems().size());
             }
@@ -53,7 +53,7 @@ final class ArmedFaults implements ExecutionInterceptor {
                 return (dropped ? Kind.APPLY_THEN_DROP_CONNECTION : Kind.APPLY_THEN_ANSWER_500).name();
             }
         }
-        if (request instanceof TransactGetItemsRequest && faults.conflicts.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+        if (request instanceof TransactGetItemsRequest && Faults.take(faults.conflicts)) {
             faults.fired(injected, "dynamodb.read_conflict", false);
             return Kind.TRANSACTION_CONFLICT + ":0";
         }

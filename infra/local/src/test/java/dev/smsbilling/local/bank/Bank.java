@@ -5,6 +5,7 @@ import dev.smsbilling.account.AccountHandler;
 import dev.smsbilling.addfunds.AddFundsHandler;
 import dev.smsbilling.autocharge.AutoChargeHandler;
 import dev.smsbilling.billing.store.BillingStore;
+import dev.smsbilling.endpoint.DynamoDbEndpoint;
 import dev.smsbilling.endpoint.FaultyEndpoint;
 import dev.smsbilling.endpoint.TestTable;
 import dev.smsbilling.pricing.Pricer;
@@ -15,10 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -47,13 +44,8 @@ final class Bank {
     Bank(TestTable table) {
         this.table = table;
         this.wire = FaultyEndpoint.inFrontOf(table.endpoint().uri());
-        DynamoDbClient faulty = DynamoDbClient.builder()
-                .endpointOverride(wire.uri())
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("bank", "bank")))
-                .overrideConfiguration(c -> c.addExecutionInterceptor(new ArmedFaults(armed, injected)))
-                .build();
+        DynamoDbClient faulty = new DynamoDbEndpoint(wire.uri(), "fault-injecting proxy")
+                .client(c -> c.addExecutionInterceptor(new ArmedFaults(armed, injected)));
         this.store = new BillingStore(faulty, table.name(), clock);
         this.processor = new FaultyProcessor(armed, injected, processorCalls, this::crossingOf);
         this.send = new SendChargeHandler(pricer, store);

@@ -109,16 +109,16 @@ class BankTest {
         }
     }
 
-    /**
-     * After the storm: every hold and lease lapses, each request whose fate its client does not
-     * know is retried with its key until it has an answer, and the scheduled run goes on until a
-     * run finds nothing to do.
-     */
     /** An answer that leaves the request's fate to a retry with its key: a 5xx, or 409 while another attempt holds it. */
     private static boolean unresolved(Attempt attempt) {
         return attempt.status() >= 500 || attempt.status() == 409;
     }
 
+    /**
+     * After the storm: every hold and lease lapses, each request whose fate its client does not
+     * know is retried with its key until it has an answer, and the scheduled run goes on until a
+     * run finds nothing to do.
+     */
     private static Tally heal(Bank bank, History history, Client healer) {
         Tally healing = new Tally();
         bank.clock.advance(Duration.ofMinutes(10));

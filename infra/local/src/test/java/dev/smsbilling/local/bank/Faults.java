@@ -41,6 +41,11 @@ final class Faults {
         faults.add(kind);
     }
 
+    /** Takes one of the armed {@code faults} of a kind: false when none is left. */
+    static boolean take(AtomicInteger faults) {
+        return faults.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
+    }
+
     int fired() {
         return fired.get();
     }
