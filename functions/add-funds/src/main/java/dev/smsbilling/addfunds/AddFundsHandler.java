@@ -5,6 +5,7 @@ import dev.smsbilling.aws.AwsAccess;
 import dev.smsbilling.billing.api.BillingFunction;
 import dev.smsbilling.billing.api.Deadlines;
 import dev.smsbilling.billing.api.Outcomes;
+import dev.smsbilling.billing.api.TopUps;
 import dev.smsbilling.billing.payment.ChargeRequest;
 import dev.smsbilling.billing.payment.ChargeResult;
 import dev.smsbilling.billing.payment.PaymentNotAttempted;
@@ -32,7 +33,6 @@ import dev.smsbilling.http.ErrorCode;
 import dev.smsbilling.http.IdempotencyKey;
 import dev.smsbilling.http.Priming;
 import dev.smsbilling.http.Settings;
-import dev.smsbilling.http.Sha256;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -79,7 +79,7 @@ public final class AddFundsHandler extends BillingFunction {
         // answer, is primed on the store itself.
         primeBeforeSnapshot(401, Priming.apiEvent(ROUTE, "{\"amountMicros\": 10000000, \"paymentMethod\": \"pm_card_visa\"}",
                 Map.of("idempotency-key", "priming")));
-        Priming.beforeSnapshot("credit", () -> StorePriming.credit(store, FundsResponses::created));
+        Priming.beforeSnapshot("credit", () -> StorePriming.credit(store, TopUps::created));
     }
 
     public AddFundsHandler(BillingStore store, PaymentProcessor processor) {
@@ -122,7 +122,7 @@ public final class AddFundsHandler extends BillingFunction {
         }
         CreditResult credited = store.credit(accountId,
                 new Credit(EntryType.FUNDS_ADDED, body.amountMicros(), succeeded.reference()),
-                Optional.of(idempotency), FundsResponses::created, deadline);
+                Optional.of(idempotency), TopUps::created, deadline);
         if (credited instanceof Committed || credited instanceof KeySeenBefore) {
             return Outcomes.toResponse((WriteOutcome) credited);
         }
@@ -151,7 +151,7 @@ public final class AddFundsHandler extends BillingFunction {
                                 Duration holdFor) {
         try {
             return processor.charge(new ChargeRequest(body.paymentMethod(), body.amountMicros(),
-                    processorKey(accountId, idempotency, hold), DESCRIPTION));
+                    TopUps.processorKey(accountId, idempotency, hold), DESCRIPTION));
         } catch (PaymentNotAttempted e) {
             if (hold.chargeMayExist()) {
                 // This attempt sent nothing, but the one whose hold it took over may have: keep the
@@ -167,17 +167,6 @@ public final class AddFundsHandler extends BillingFunction {
 
     private static ApiException unavailable(Duration retryAfter) {
         return new ApiException(ErrorCode.PAYMENT_UNAVAILABLE).withRetryAfter(retryAfter);
-    }
-
-    /**
-     * Per account, request and hold's charge, so one client key on two accounts, reused with
-     * another card, or held again after a decline, is another charge, while a takeover of an
-     * abandoned hold is the same one; hashed to stay within the processors' key length (Stripe:
-     * 255) whatever the client's key.
-     */
-    static String processorKey(String accountId, Idempotency idempotency, Started hold) {
-        String request = accountId + "\n" + idempotency.key() + "\n" + idempotency.requestHash();
-        return "topup_" + Sha256.hex(Started.LEGACY_CHARGE.equals(hold.chargeKey()) ? request : request + "\n" + hold.chargeKey());
     }
 
     /** The key is held for as long as this invocation may still be working on it. */

@@ -2,12 +2,14 @@ package dev.smsbilling.addfunds;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.smsbilling.billing.api.TopUps;
 import dev.smsbilling.billing.payment.SandboxPaymentProcessor;
 import dev.smsbilling.billing.store.Account;
 import dev.smsbilling.billing.store.BillingStore;
 import dev.smsbilling.billing.store.EntryDetails;
 import dev.smsbilling.billing.store.LedgerEntry;
 import dev.smsbilling.billing.store.Subscription;
+import dev.smsbilling.billing.testing.Charging;
 import dev.smsbilling.billing.testing.MovableClock;
 import dev.smsbilling.endpoint.RealDynamoDb;
 import dev.smsbilling.endpoint.TestTable;
@@ -169,9 +171,9 @@ class AddFundsHandlerTest {
         var first = (dev.smsbilling.billing.store.Started) store.beginIdempotentRequest(account, idempotency, Duration.ofSeconds(10));
         assertThat(store.startCharge(account, idempotency, first)).isTrue(); // then that attempt died
         clock.advance(Duration.ofSeconds(30));
-        AddFundsHandler noKey = new AddFundsHandler(store, request -> {
+        AddFundsHandler noKey = new AddFundsHandler(store, Charging.by(request -> {
             throw new dev.smsbilling.billing.payment.PaymentNotAttempted("the Stripe key could not be read");
-        });
+        }, sandbox));
 
         FunctionCall.Response answer = call(account).invoke(noKey);
 
@@ -187,9 +189,9 @@ class AddFundsHandlerTest {
         var legacy = new dev.smsbilling.billing.store.Started(KEY, "HOx", dev.smsbilling.billing.store.Started.LEGACY_CHARGE, true);
         var fresh = new dev.smsbilling.billing.store.Started(KEY, "HOy", "CHnew", false);
 
-        assertThat(AddFundsHandler.processorKey("BA1", idempotency, legacy))
+        assertThat(TopUps.processorKey("BA1", idempotency, legacy))
                 .isEqualTo("topup_" + dev.smsbilling.http.Sha256.hex("BA1\n" + KEY + "\n" + "a".repeat(64)));
-        assertThat(AddFundsHandler.processorKey("BA1", idempotency, fresh)).isNotEqualTo(AddFundsHandler.processorKey("BA1", idempotency, legacy));
+        assertThat(TopUps.processorKey("BA1", idempotency, fresh)).isNotEqualTo(TopUps.processorKey("BA1", idempotency, legacy));
     }
 
     /** A key held again after a decline is a new charge: the processor's stored decline for the old one is not replayed. */
@@ -198,10 +200,10 @@ class AddFundsHandlerTest {
         String account = openAccount(Subscription.ACTIVE);
         String declining = "{\"amountMicros\": 25000000, \"paymentMethod\": \"pm_card_chargeDeclined\"}";
         List<String> keysAsked = new java.util.concurrent.CopyOnWriteArrayList<>();
-        AddFundsHandler recording = new AddFundsHandler(store, request -> {
+        AddFundsHandler recording = new AddFundsHandler(store, Charging.by(request -> {
             keysAsked.add(request.idempotencyKey());
             return sandbox.charge(request);
-        });
+        }, sandbox));
 
         assertThat(call(account).body(declining).invoke(recording).status()).isEqualTo(402);
         assertThat(call(account).body(declining).invoke(recording).status()).isEqualTo(402);

@@ -4,6 +4,8 @@ import dev.smsbilling.billing.payment.ChargeRequest;
 import dev.smsbilling.billing.payment.ChargeResult;
 import dev.smsbilling.billing.payment.PaymentProcessor;
 import dev.smsbilling.billing.payment.PaymentUnavailable;
+import java.time.Instant;
+import java.util.Optional;
 
 /** Charges for real, then dies once before the caller can credit: the crash the protocol must heal. */
 final class CrashAfterCharge implements PaymentProcessor {
@@ -22,5 +24,10 @@ final class CrashAfterCharge implements PaymentProcessor {
             throw new IllegalStateException("the invocation died after the charge");
         }
         return result;
+    }
+
+    @Override
+    public Optional<ChargeResult> find(String idempotencyKey, Instant notBefore) throws PaymentUnavailable {
+        return processor.find(idempotencyKey, notBefore);
     }
 }

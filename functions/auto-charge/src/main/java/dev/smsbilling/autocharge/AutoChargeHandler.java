@@ -23,16 +23,20 @@ import java.time.Clock;
 import java.util.Objects;
 
 /**
- * The scheduled auto-charge (EventBridge, every minute): tops up every account whose balance fell
- * below its threshold, once per crossing, and answers {@code {"due", "charged", "declined",
- * "skipped"}}. The event carries nothing the run needs (the schedule is the whole input), so it
- * is only checked to be JSON: a run is the same whenever and however often it is triggered.
+ * The scheduled payments run (EventBridge, every minute): tops up every account whose balance
+ * fell below its threshold, once per crossing, then settles the top-ups whose request died after
+ * it may have charged ({@link TopUpSweep}), and answers {@code {"due", "charged", "declined",
+ * "skipped", "topUps": {...}}}. The event carries nothing the run needs (the schedule is the
+ * whole input), so it is only checked to be JSON: a run is the same whenever and however often
+ * it is triggered.
  */
 public final class AutoChargeHandler implements RequestStreamHandler {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SERVICE = Telemetry.serviceOf(AutoChargeHandler.class);
 
     private final AutoChargeRun run;
+    private final TopUpSweep sweep;
+    private final OutcomeLog log;
 
     /** Lambda's entry: store and processor are built once per instance. */
     public AutoChargeHandler() {
@@ -45,7 +49,7 @@ public final class AutoChargeHandler implements RequestStreamHandler {
             ByteArrayOutputStream answer = new ByteArrayOutputStream();
             handleRequest(new ByteArrayInputStream("{}".getBytes(StandardCharsets.UTF_8)), answer, null);
             String summary = answer.toString(StandardCharsets.UTF_8);
-            if (!summary.equals(new RunSummary(0, 0, 0, 0).toJson())) {
+            if (!summary.equals(new RunSummary(0, 0, 0, 0).toJson(SweepSummary.NONE))) {
                 throw new IllegalStateException("a priming run answered " + summary + ", not an empty run");
             }
         });
@@ -68,7 +72,9 @@ public final class AutoChargeHandler implements RequestStreamHandler {
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(processor, "processor");
         Objects.requireNonNull(clock, "clock");
-        this.run = new AutoChargeRun(store, processor, new OutcomeLog(System.out, clock));
+        this.log = new OutcomeLog(System.out, clock);
+        this.run = new AutoChargeRun(store, processor, log);
+        this.sweep = new TopUpSweep(store, processor, clock);
     }
 
     @Override
@@ -77,8 +83,11 @@ public final class AutoChargeHandler implements RequestStreamHandler {
         long started = System.nanoTime();
         try {
             requireJson(input.readAllBytes());
-            RunSummary summary = run.run(RunBudget.of(context));
-            output.write(summary.toJson().getBytes(StandardCharsets.UTF_8));
+            RunBudget budget = RunBudget.of(context);
+            RunSummary charged = run.run(budget);
+            SweepSummary swept = sweep.run(budget, log);
+            log.summary(swept);
+            output.write(charged.toJson(swept).getBytes(StandardCharsets.UTF_8));
         } catch (RuntimeException | Error e) {
             // Thrown on to Lambda, whose Errors metric (and the alarm on it) counts the failed run.
             telemetry.failed(e);

@@ -3,13 +3,15 @@ package dev.smsbilling.autocharge;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.smsbilling.billing.store.Timestamps;
+import dev.smsbilling.billing.store.UnsettledTopUp;
 import dev.smsbilling.http.telemetry.Metric;
 import dev.smsbilling.http.telemetry.Telemetry;
 import java.io.PrintStream;
 import java.time.Clock;
+import java.util.Locale;
 
 /**
- * One JSON line per account, for CloudWatch Logs Insights, and the outcomes counted as metrics
+ * One JSON line per account (and per top-up the sweep settles), for CloudWatch Logs Insights, and the outcomes counted as metrics
  * on the run's own telemetry line. Only ids, outcomes, amounts and
  * processor codes: never a payment method, a card detail or a key, which is why it takes an
  * {@link AccountResult} and nothing else.
@@ -37,6 +39,26 @@ final class OutcomeLog {
         Telemetry.current().add(metric(result.outcome())).add(Metric.MICROS_AUTO_CHARGED, result.amountMicros());
     }
 
+    /** One line per top-up hold the sweep looked at: ids and outcome only, as for an account. */
+    void swept(UnsettledTopUp hold, TopUpSweep.Settled settled, String detail, long millis) {
+        ObjectNode line = JSON.createObjectNode()
+                .put("at", Timestamps.format(clock.instant()))
+                .put("event", "top_up_sweep")
+                .put("accountId", hold.accountId())
+                .put("chargeStartedAt", Timestamps.format(hold.chargeStartedAt()))
+                .put("outcome", settled.name().toLowerCase(Locale.ROOT))
+                .put("detail", detail)
+                .put("ms", millis);
+        accept(line.toString());
+        switch (settled) {
+            case CREDITED -> Telemetry.current().add(Metric.SWEPT_TOP_UPS_CREDITED);
+            case RELEASED -> Telemetry.current().add(Metric.SWEPT_TOP_UPS_RELEASED);
+            case FAILED -> Telemetry.current().add(Metric.SWEPT_TOP_UPS_FAILED);
+            case LEFT -> {
+            }
+        }
+    }
+
     /** The run's summary goes on the invocation's own line, with the outcome counts as metrics. */
     void summary(RunSummary summary, long millis) {
         Telemetry.current().field("event", "auto_charge_run")
@@ -45,6 +67,10 @@ final class OutcomeLog {
                 .field("declined", summary.declined())
                 .field("skipped", summary.skipped())
                 .field("ms", millis);
+    }
+
+    void summary(SweepSummary summary) {
+        Telemetry.current().field("topUpsUnsettled", summary.unsettled());
     }
 
     private static Metric metric(Outcome outcome) {

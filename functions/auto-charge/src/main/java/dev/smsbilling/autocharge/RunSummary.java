@@ -2,7 +2,7 @@ package dev.smsbilling.autocharge;
 
 import java.util.List;
 
-/** What a run did, as the function returns it: {@code {"due", "charged", "declined", "skipped"}}. */
+/** What a run's auto-charges did, as the function returns it: {@code {"due", "charged", "declined", "skipped"}}. */
 record RunSummary(int due, int charged, int declined, int skipped) {
 
     /** Every account found due is counted once: a decline that disabled is still a decline; all else is skipped. */
@@ -20,7 +20,9 @@ record RunSummary(int due, int charged, int declined, int skipped) {
         return new RunSummary(results.size(), charged, declined, results.size() - charged - declined);
     }
 
-    String toJson() {
-        return "{\"due\":" + due + ",\"charged\":" + charged + ",\"declined\":" + declined + ",\"skipped\":" + skipped + "}";
+    /** With the sweep's summary of the same run beside it. */
+    String toJson(SweepSummary topUps) {
+        return "{\"due\":" + due + ",\"charged\":" + charged + ",\"declined\":" + declined + ",\"skipped\":" + skipped
+                + ",\"topUps\":" + topUps.toJson() + "}";
     }
 }

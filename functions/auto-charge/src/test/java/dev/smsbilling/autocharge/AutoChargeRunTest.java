@@ -13,6 +13,7 @@ import dev.smsbilling.billing.store.AutoChargeStatus;
 import dev.smsbilling.billing.store.BillingStore;
 import dev.smsbilling.billing.store.EntryDetails;
 import dev.smsbilling.billing.store.LedgerEntry;
+import dev.smsbilling.billing.testing.Charging;
 import dev.smsbilling.billing.testing.MovableClock;
 import dev.smsbilling.endpoint.RealDynamoDb;
 import dev.smsbilling.endpoint.TestTable;
@@ -244,10 +245,10 @@ class AutoChargeRunTest {
     @Test
     void aBalanceThatRoseDuringTheChargeIsStillCreditedWhatWasCharged() {
         String account = accounts.due(VISA);
-        PaymentProcessor customerTopsUpMeanwhile = request -> {
+        PaymentProcessor customerTopsUpMeanwhile = Charging.by(request -> {
             accounts.addFunds(account, 50_000_000);
             return processor.charge(request);
-        };
+        }, processor);
 
         assertThat(run(customerTopsUpMeanwhile)).isEqualTo(new RunSummary(1, 1, 0, 0));
 

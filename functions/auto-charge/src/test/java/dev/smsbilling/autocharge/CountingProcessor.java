@@ -4,7 +4,9 @@ import dev.smsbilling.billing.payment.ChargeRequest;
 import dev.smsbilling.billing.payment.ChargeResult;
 import dev.smsbilling.billing.payment.PaymentProcessor;
 import dev.smsbilling.billing.payment.PaymentUnavailable;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Remembers every request that reached the processor, in order, repeats included. */
@@ -28,5 +30,10 @@ final class CountingProcessor implements PaymentProcessor {
 
     List<ChargeRequest> requestsFor(String paymentMethod) {
         return requests.stream().filter(r -> r.paymentMethod().equals(paymentMethod)).toList();
+    }
+
+    @Override
+    public Optional<ChargeResult> find(String idempotencyKey, Instant notBefore) throws PaymentUnavailable {
+        return processor.find(idempotencyKey, notBefore);
     }
 }

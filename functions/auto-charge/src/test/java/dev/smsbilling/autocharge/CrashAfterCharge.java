@@ -4,6 +4,8 @@ import dev.smsbilling.billing.payment.ChargeRequest;
 import dev.smsbilling.billing.payment.ChargeResult;
 import dev.smsbilling.billing.payment.PaymentProcessor;
 import dev.smsbilling.billing.payment.PaymentUnavailable;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** Charges for real, then dies once before the run can credit: the crash a later run must heal. */
@@ -22,5 +24,10 @@ final class CrashAfterCharge implements PaymentProcessor {
             throw new IllegalStateException("the run died after the charge");
         }
         return result;
+    }
+
+    @Override
+    public Optional<ChargeResult> find(String idempotencyKey, Instant notBefore) throws PaymentUnavailable {
+        return processor.find(idempotencyKey, notBefore);
     }
 }

@@ -4,6 +4,8 @@ import dev.smsbilling.billing.payment.ChargeRequest;
 import dev.smsbilling.billing.payment.ChargeResult;
 import dev.smsbilling.billing.payment.PaymentProcessor;
 import dev.smsbilling.billing.payment.PaymentUnavailable;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A card that is refused a few times, then works: the customer's bank came round. */
@@ -22,5 +24,10 @@ final class DeclineFirst implements PaymentProcessor {
             return new ChargeResult.Declined("do_not_honor", "The card was declined.");
         }
         return processor.charge(request);
+    }
+
+    @Override
+    public Optional<ChargeResult> find(String idempotencyKey, Instant notBefore) throws PaymentUnavailable {
+        return processor.find(idempotencyKey, notBefore);
     }
 }

@@ -31,12 +31,23 @@ final class ScheduledEvent {
     }
 
     static RunSummary invoke(AutoChargeHandler handler, byte[] event, Context context) {
+        JsonNode summary = answer(handler, event, context);
+        return new RunSummary(summary.path("due").asInt(-1), summary.path("charged").asInt(-1),
+                summary.path("declined").asInt(-1), summary.path("skipped").asInt(-1));
+    }
+
+    /** What the sweep of a run with the sample event did, read back from the function's answer. */
+    static SweepSummary sweep(AutoChargeHandler handler) {
+        JsonNode topUps = answer(handler, sample(), null).path("topUps");
+        return new SweepSummary(topUps.path("unsettled").asInt(-1), topUps.path("credited").asInt(-1),
+                topUps.path("released").asInt(-1), topUps.path("left").asInt(-1), topUps.path("failed").asInt(-1));
+    }
+
+    private static JsonNode answer(AutoChargeHandler handler, byte[] event, Context context) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             handler.handleRequest(new ByteArrayInputStream(event), out, context);
-            JsonNode summary = JSON.readTree(out.toByteArray());
-            return new RunSummary(summary.path("due").asInt(-1), summary.path("charged").asInt(-1),
-                    summary.path("declined").asInt(-1), summary.path("skipped").asInt(-1));
+            return JSON.readTree(out.toByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -4,11 +4,18 @@ import dev.smsbilling.billing.payment.ChargeRequest;
 import dev.smsbilling.billing.payment.ChargeResult;
 import dev.smsbilling.billing.payment.PaymentProcessor;
 import dev.smsbilling.billing.payment.PaymentUnavailable;
+import java.time.Instant;
+import java.util.Optional;
 
 /** A processor that cannot be reached. */
 final class Unavailable implements PaymentProcessor {
     @Override
     public ChargeResult charge(ChargeRequest request) throws PaymentUnavailable {
+        throw new PaymentUnavailable("connection refused");
+    }
+
+    @Override
+    public Optional<ChargeResult> find(String idempotencyKey, Instant notBefore) throws PaymentUnavailable {
         throw new PaymentUnavailable("connection refused");
     }
 }

@@ -8,6 +8,9 @@ import java.util.Map;
  * and confirm in one call, named as Stripe's API reference names them.
  */
 final class PaymentIntentParams {
+    /** The metadata field that carries our idempotency key on every intent we create. */
+    static final String CHARGE_KEY = "charge_key";
+
     private PaymentIntentParams() {
     }
 
@@ -25,6 +28,9 @@ final class PaymentIntentParams {
         // authentication_required instead of waiting for a 3-D Secure challenge.
         params.put("off_session", "true");
         params.put("description", request.description());
+        // Stripe does not show an intent's idempotency key; this is how a sweep that must never
+        // charge finds the intent a dead request made under it (StripePaymentProcessor#find).
+        params.put("metadata[" + CHARGE_KEY + "]", request.idempotencyKey());
         return params;
     }
 }

@@ -1,5 +1,8 @@
 package dev.smsbilling.billing.payment;
 
+import java.time.Instant;
+import java.util.Optional;
+
 /**
  * Charges a customer's payment method. Implementations must be idempotent on
  * {@link ChargeRequest#idempotencyKey()}: a retry after a crash has to find the first charge,
@@ -13,4 +16,16 @@ public interface PaymentProcessor {
      * @throws PaymentKeyReused when the key was already used for a different charge
      */
     ChargeResult charge(ChargeRequest request) throws PaymentUnavailable;
+
+    /**
+     * What became of the charge made under {@code idempotencyKey}, asked without ever making one:
+     * how the sweep settles a top-up whose request died after it may have charged, when nobody
+     * is left to retry it.
+     *
+     * @param notBefore no charge under the key can have been made earlier; bounds the search
+     * @return empty when no charge was ever made under the key; a decline when one was tried and
+     *     took nothing; a success when the money was taken
+     * @throws PaymentUnavailable when the processor cannot say now (unreachable, still processing)
+     */
+    Optional<ChargeResult> find(String idempotencyKey, Instant notBefore) throws PaymentUnavailable;
 }

@@ -1,7 +1,9 @@
 package dev.smsbilling.billing.payment;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -12,6 +14,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * declines included, so the code above it is exercised against the behaviour it will meet.
  */
 public final class SandboxPaymentProcessor implements PaymentProcessor {
+    /**
+     * One per process, as a deployment's functions share one Stripe account: the local API runs
+     * every function in one JVM, and the sweep in one function must find what another charged.
+     */
+    private static final SandboxPaymentProcessor SHARED = new SandboxPaymentProcessor();
+
     private static final Map<String, ChargeResult.Declined> DECLINING_METHODS = Map.of(
             "pm_card_chargeDeclined",
             new ChargeResult.Declined("card_declined", "Your card was declined."),
@@ -38,6 +46,19 @@ public final class SandboxPaymentProcessor implements PaymentProcessor {
             throw new PaymentKeyReused(request.idempotencyKey());
         }
         return answered.result();
+    }
+
+    /** The sandbox every function of this process charges through when none is given its own. */
+    public static SandboxPaymentProcessor shared() {
+        return SHARED;
+    }
+
+    @Override
+    public Optional<ChargeResult> find(String idempotencyKey, Instant notBefore) throws PaymentUnavailable {
+        if (unavailable) {
+            throw new PaymentUnavailable("sandbox processor is switched to unavailable");
+        }
+        return Optional.ofNullable(answersByKey.get(idempotencyKey)).map(Answered::result);
     }
 
     /** Every successful charge, once each, in the order they were made. */

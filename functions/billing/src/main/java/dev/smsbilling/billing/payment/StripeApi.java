@@ -4,11 +4,15 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.io.IOException;
 import java.net.URLEncoder;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
- * The two Stripe endpoints the processor calls, answered as {@link PaymentIntent}s. Anything
- * else, an error answer included, is a {@link StripeCallFailed}.
+ * The Stripe endpoints the processor calls, answered as {@link PaymentIntent}s. Anything else,
+ * an error answer included, is a {@link StripeCallFailed}.
  */
 final class StripeApi {
     private static final String PAYMENT_INTENTS = "/v1/payment_intents";
@@ -34,7 +38,26 @@ final class StripeApi {
         return call(StripeRequest.get(PAYMENT_INTENTS + "/" + URLEncoder.encode(id, UTF_8)), secretKey);
     }
 
+    /**
+     * GET /v1/payment_intents created since {@code createdFrom}, a page of 100, newest first;
+     * {@code startingAfter} is the last intent of the page before. A list, not Stripe's search,
+     * because search lags behind writes by up to a minute (more in an outage) and a sweep must
+     * not conclude "never charged" from a stale index.
+     */
+    PaymentIntentPage listPaymentIntents(String secretKey, Instant createdFrom, Optional<String> startingAfter)
+            throws StripeCallFailed {
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("created[gte]", Long.toString(createdFrom.getEpochSecond()));
+        query.put("limit", "100");
+        startingAfter.ifPresent(id -> query.put("starting_after", id));
+        return call(StripeRequest.get(PAYMENT_INTENTS + "?" + StripeForm.encode(query)), secretKey, StripeJson::paymentIntentPage);
+    }
+
     private PaymentIntent call(StripeRequest request, String secretKey) throws StripeCallFailed {
+        return call(request, secretKey, StripeJson::paymentIntent);
+    }
+
+    private <T> T call(StripeRequest request, String secretKey, Function<String, Optional<T>> read) throws StripeCallFailed {
         StripeResponse response;
         try {
             response = transport.send(request, secretKey);
@@ -46,6 +69,6 @@ final class StripeApi {
                     .orElseThrow(() -> StripeCallFailed.unreadable(response));
             throw StripeCallFailed.errorAnswer(response, error);
         }
-        return StripeJson.paymentIntent(response.body()).orElseThrow(() -> StripeCallFailed.unreadable(response));
+        return read.apply(response.body()).orElseThrow(() -> StripeCallFailed.unreadable(response));
     }
 }

@@ -52,10 +52,10 @@ final class StripeErrors {
     }
 
     /**
-     * A failure reading a PaymentIntent that was created: it exists, so whatever went wrong leaves
-     * its outcome unknown, never "not attempted".
+     * A failure of a read (the PaymentIntent just created, or the list a sweep searches): no
+     * answer to a read can say "not attempted", so whatever went wrong leaves the outcome unknown.
      */
-    static PaymentUnavailable afterCreated(StripeCallFailed failure) {
+    static PaymentUnavailable readFailed(StripeCallFailed failure) {
         return unavailable(failure);
     }
 

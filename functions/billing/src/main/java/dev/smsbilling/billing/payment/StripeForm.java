@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.StringJoiner;
 
 /**
- * A Stripe request body: {@code application/x-www-form-urlencoded}, with nested names already
+ * A Stripe request body, or a GET's query: {@code application/x-www-form-urlencoded}, with nested names already
  * flattened into Stripe's bracket notation ({@code payment_method_types[0]}). Brackets stay
  * unescaped, as Stripe's own clients send them: Stripe reads both forms, and its request logs
  * stay readable.

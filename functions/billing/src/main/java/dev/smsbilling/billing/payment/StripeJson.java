@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -20,7 +22,32 @@ final class StripeJson {
 
     /** Empty unless the body is an object with a text id and status and an amount in whole cents. */
     static Optional<PaymentIntent> paymentIntent(String body) {
-        JsonNode intent = parse(body);
+        return paymentIntent(parse(body));
+    }
+
+    /**
+     * A page of {@code GET /v1/payment_intents}: {@code {"object": "list", "data": [...],
+     * "has_more": ...}}. Empty when any intent on it is unreadable: a search that skipped one
+     * could conclude that a charge which exists was never made.
+     */
+    static Optional<PaymentIntentPage> paymentIntentPage(String body) {
+        JsonNode page = parse(body);
+        JsonNode data = page.path("data");
+        if (!"list".equals(page.path("object").asText()) || !data.isArray() || !page.path("has_more").isBoolean()) {
+            return Optional.empty();
+        }
+        List<PaymentIntent> intents = new ArrayList<>(data.size());
+        for (JsonNode node : data) {
+            Optional<PaymentIntent> intent = paymentIntent(node);
+            if (intent.isEmpty()) {
+                return Optional.empty();
+            }
+            intents.add(intent.get());
+        }
+        return Optional.of(new PaymentIntentPage(intents, page.path("has_more").asBoolean()));
+    }
+
+    private static Optional<PaymentIntent> paymentIntent(JsonNode intent) {
         JsonNode id = intent.path("id");
         JsonNode status = intent.path("status");
         JsonNode amount = intent.path("amount");
@@ -29,7 +56,7 @@ final class StripeJson {
         }
         JsonNode lastError = intent.path("last_payment_error");
         return Optional.of(new PaymentIntent(id.asText(), status.asText(), Cents.toMicros(amount.asLong()),
-                lastError.isObject() ? error(lastError) : null));
+                lastError.isObject() ? error(lastError) : null, text(intent.path("metadata"), PaymentIntentParams.CHARGE_KEY)));
     }
 
     /**

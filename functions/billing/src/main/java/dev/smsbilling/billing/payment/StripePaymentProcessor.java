@@ -1,7 +1,10 @@
 package dev.smsbilling.billing.payment;
 
 import dev.smsbilling.http.Priming;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -10,9 +13,17 @@ import java.util.function.Supplier;
  * therefore returns the first PaymentIntent instead of making a second charge.
  *
  * <p>Stripe's REST API is called directly ({@link StripeApi}) rather than through stripe-java:
- * that jar was 16.7 MiB of a function zip meant to stay under 12 MiB, for two endpoints.
+ * that jar was 16.7 MiB of a function zip meant to stay under 12 MiB, for three endpoints.
  */
 public final class StripePaymentProcessor implements PaymentProcessor {
+    /** Stripe's clock against ours: an intent may carry a creation time this much before we asked. */
+    static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+    /**
+     * Pages of 100 a search reads before it gives up as "cannot say now": the window is the few
+     * minutes around one top-up, so this many means something else is wrong.
+     */
+    static final int MAX_PAGES = 20;
+
     private final StripeApi stripe;
     private final StripeKey key;
 
@@ -55,8 +66,43 @@ public final class StripePaymentProcessor implements PaymentProcessor {
         try {
             return PaymentIntentOutcomes.of(current(created, secretKey));
         } catch (StripeCallFailed e) {
-            throw StripeErrors.afterCreated(e);
+            throw StripeErrors.readFailed(e);
         }
+    }
+
+    /**
+     * Lists the intents created since {@code notBefore} (less {@link #CLOCK_SKEW}) and picks the
+     * one whose metadata carries the key; list endpoints are consistent with writes, so an intent
+     * that is not there was never created.
+     */
+    @Override
+    public Optional<ChargeResult> find(String idempotencyKey, Instant notBefore) throws PaymentUnavailable {
+        if (Priming.inProgress()) {
+            throw new PaymentNotAttempted("nothing is sent to Stripe while a SnapStart snapshot is primed");
+        }
+        String secretKey = key.get();
+        Optional<String> after = Optional.empty();
+        try {
+            for (int page = 0; page < MAX_PAGES; page++) {
+                PaymentIntentPage intents = stripe.listPaymentIntents(secretKey, notBefore.minus(CLOCK_SKEW), after);
+                for (PaymentIntent intent : intents.intents()) {
+                    if (idempotencyKey.equals(intent.chargeKey())) {
+                        return Optional.of(PaymentIntentOutcomes.of(intent));
+                    }
+                }
+                if (!intents.hasMore() || intents.intents().isEmpty()) {
+                    return Optional.empty();
+                }
+                after = Optional.of(intents.intents().get(intents.intents().size() - 1).id());
+            }
+        } catch (StripeCallFailed e) {
+            if (e.answered() && e.httpStatus() == 401) {
+                key.forget(); // a rotated key: the next call reads the secret again
+            }
+            throw StripeErrors.readFailed(e);
+        }
+        throw new PaymentUnavailable("more than " + MAX_PAGES * 100 + " PaymentIntents since " + notBefore
+                + "; the charge under this key cannot be told apart now");
     }
 
     /**

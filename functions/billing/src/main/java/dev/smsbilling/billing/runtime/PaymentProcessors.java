@@ -48,7 +48,7 @@ public final class PaymentProcessors {
                 // On a sandbox of its own, dropped afterwards: the function's sandbox keeps every
                 // answer, and must not start with one from before the snapshot.
                 Priming.beforeSnapshot("sandbox processor", () -> new SandboxPaymentProcessor().charge(PRIMING_CHARGE));
-                return new SandboxPaymentProcessor();
+                return SandboxPaymentProcessor.shared();
             case "stripe":
                 StripeConfig config = settings.optional(API_BASE_VARIABLE)
                         .map(StripeConfig.defaults()::withApiBase)

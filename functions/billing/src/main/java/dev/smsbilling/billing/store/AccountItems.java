@@ -23,7 +23,7 @@ final class AccountItems {
 
     static Account fromItem(Map<String, AttributeValue> item) {
         return new Account(
-                Values.afterPrefix(item, Attributes.PK, "ACCOUNT#"),
+                Values.afterPrefix(item, Attributes.PK, Keys.ACCOUNT_PREFIX),
                 Values.number(item, Attributes.BALANCE),
                 Values.number(item, Attributes.SEQ),
                 Subscription.fromWireValue(Values.string(item, Attributes.SUBSCRIPTION)),

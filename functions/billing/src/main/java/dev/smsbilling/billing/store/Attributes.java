@@ -44,6 +44,14 @@ final class Attributes {
     static final String HOLDER = "holder";
     static final String HOLD_CHARGE_KEY = "chargeKey";
     static final String CHARGE_STARTED = "chargeStarted";
+    /**
+     * The keys of the sparse index unsettled-top-ups: present only while a hold's charge may have
+     * been sent and the hold is neither completed (the credit's Put replaces the item) nor
+     * released (deleted). chargeStartedAt is when its charge was first about to be sent, kept
+     * across takeovers: the processor's record of the charge cannot be older.
+     */
+    static final String UNSETTLED_BUCKET = "unsettledBucket";
+    static final String CHARGE_STARTED_AT = "chargeStartedAt";
 
     /*
      * Auto-charge settings and state on the account item. The scheduled auto-charge writes the

@@ -39,7 +39,7 @@ final class AutoCharges {
         Map<String, AttributeValue> start = null;
         do {
             QueryResponse page = dynamo.query(reads.dueAccounts(start, Math.min(PAGE, limit - accounts.size())));
-            page.items().forEach(item -> accounts.add(Values.afterPrefix(item, Attributes.PK, "ACCOUNT#")));
+            page.items().forEach(item -> accounts.add(Values.afterPrefix(item, Attributes.PK, Keys.ACCOUNT_PREFIX)));
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (start != null && accounts.size() < limit);
         return accounts;

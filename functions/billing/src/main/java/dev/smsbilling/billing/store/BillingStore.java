@@ -2,6 +2,7 @@ package dev.smsbilling.billing.store;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -121,6 +122,16 @@ public final class BillingStore {
     /** Frees a held key after a 4xx, which must not consume it. False when there was no such hold. */
     public boolean releaseIdempotentRequest(String accountId, Idempotency idempotency) {
         return idempotencyKeys.release(accountId, idempotency);
+    }
+
+    /**
+     * Top-up holds whose charge may have been sent and that nobody completed or released, whose
+     * charge was first about to be sent before {@code chargedBefore}, oldest first, at most
+     * {@code limit}: what the sweep settles. Read from a sparse index, so it may lag a moment:
+     * taking the hold over ({@link #beginIdempotentRequest}) decides, on the item itself.
+     */
+    public List<UnsettledTopUp> unsettledTopUps(Instant chargedBefore, int limit) {
+        return idempotencyKeys.unsettled(chargedBefore, limit);
     }
 
     /** A key's record, unless absent or past its 24 hours. */

@@ -56,14 +56,25 @@ final class Expressions {
             + " #chargeKey = if_not_exists(#chargeKey, :chargeKey)"
             + " REMOVE #responseStatus, #responseBody";
 
+    /**
+     * A charge that may have been sent is listed for the sweep (the sparse index
+     * unsettled-top-ups) until its hold is completed or released, under the time it was first
+     * about to be sent: a takeover that sends it again keeps that time.
+     */
+    private static final String LIST_UNSETTLED = "#chargeStarted = :true, #unsettledBucket = :unsettledBucket,"
+            + " #chargeStartedAt = if_not_exists(#chargeStartedAt, :now)";
+
     /** The holder sets which charge its hold makes: afresh, or one that may exist (a hold of before holders were named). */
     static final String HOLD_CHARGE_CONDITION = "#holder = :holder";
-    static final String HOLD_CHARGE_UPDATE = "SET #chargeKey = :chargeKey REMOVE #chargeStarted";
-    static final String HOLD_CHARGE_STARTED_UPDATE = "SET #chargeKey = :chargeKey, #chargeStarted = :true";
+    static final String HOLD_CHARGE_UPDATE = "SET #chargeKey = :chargeKey REMOVE #chargeStarted, #unsettledBucket, #chargeStartedAt";
+    static final String HOLD_CHARGE_STARTED_UPDATE = "SET #chargeKey = :chargeKey, " + LIST_UNSETTLED;
 
     /** Before the card is charged: only the attempt that still holds the key may charge it. */
     static final String CHARGE_STARTED_CONDITION = "#status = :inProgress AND #holder = :holder";
-    static final String CHARGE_STARTED_UPDATE = "SET #chargeStarted = :true";
+    static final String CHARGE_STARTED_UPDATE = "SET " + LIST_UNSETTLED;
+
+    /** The sweep reads the holds whose charge was about to be sent before a time, oldest first; never a Scan. */
+    static final String UNSETTLED_TOP_UPS = "#unsettledBucket = :unsettledBucket AND #chargeStartedAt < :before";
 
     /** Releasing a key after a 4xx deletes only our own hold, never a completed answer. */
     static final String IDEMPOTENCY_RELEASE_CONDITION = "#status = :inProgress AND #requestHash = :requestHash";
@@ -188,6 +199,8 @@ final class Expressions {
             Map.entry("#holder", Attributes.HOLDER),
             Map.entry("#chargeKey", Attributes.HOLD_CHARGE_KEY),
             Map.entry("#chargeStarted", Attributes.CHARGE_STARTED),
+            Map.entry("#unsettledBucket", Attributes.UNSETTLED_BUCKET),
+            Map.entry("#chargeStartedAt", Attributes.CHARGE_STARTED_AT),
             Map.entry("#createdAt", Attributes.CREATED_AT),
             Map.entry("#responseStatus", Attributes.RESPONSE_STATUS),
             Map.entry("#responseBody", Attributes.RESPONSE_BODY),

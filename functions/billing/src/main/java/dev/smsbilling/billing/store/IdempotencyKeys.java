@@ -3,15 +3,22 @@ package dev.smsbilling.billing.store;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * Holding a key across a call to the outside world (add-funds charges a card between the hold and
  * the credit), releasing it when the request failed with a 4xx, and looking a key up.
  */
 final class IdempotencyKeys {
+    private static final int PAGE = 100;
+
     private final DynamoDbClient dynamo;
     private final ReadRequests reads;
     private final WriteRequests writes;
@@ -59,7 +66,7 @@ final class IdempotencyKeys {
         Optional<IdempotencyRecord> sameRequest = replaced.filter(old -> old.status() == IdempotencyStatus.IN_PROGRESS
                 && old.requestHash().equals(idempotency.requestHash()) && !old.isExpiredAt(now));
         if (sameRequest.isPresent() && sameRequest.get().holder().isEmpty()) {
-            dynamo.updateItem(writes.holdCharge(accountId, idempotency, holder, Started.LEGACY_CHARGE, true));
+            dynamo.updateItem(writes.holdCharge(accountId, idempotency, holder, Started.LEGACY_CHARGE, true, now));
             return new Started(idempotency.key(), holder, Started.LEGACY_CHARGE, true);
         }
         if (sameRequest.isPresent()) {
@@ -68,7 +75,7 @@ final class IdempotencyKeys {
         }
         if (replaced.flatMap(IdempotencyRecord::chargeKey).isPresent()) {
             // Another request's charge (or one of a day ago): never this request's to make again.
-            dynamo.updateItem(writes.holdCharge(accountId, idempotency, holder, newCharge, false));
+            dynamo.updateItem(writes.holdCharge(accountId, idempotency, holder, newCharge, false, now));
         }
         return new Started(idempotency.key(), holder, newCharge, false);
     }
@@ -80,7 +87,7 @@ final class IdempotencyKeys {
      */
     boolean startCharge(String accountId, Idempotency idempotency, String holder) {
         try {
-            dynamo.updateItem(writes.chargeStarted(accountId, idempotency, holder));
+            dynamo.updateItem(writes.chargeStarted(accountId, idempotency, holder, Timestamps.now(clock)));
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;
@@ -95,6 +102,23 @@ final class IdempotencyKeys {
         } catch (ConditionalCheckFailedException e) {
             return false;
         }
+    }
+
+    List<UnsettledTopUp> unsettled(Instant chargedBefore, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be positive");
+        }
+        List<UnsettledTopUp> holds = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            QueryResponse page = dynamo.query(reads.unsettledTopUps(chargedBefore, start, Math.min(PAGE, limit - holds.size())));
+            page.items().forEach(item -> holds.add(new UnsettledTopUp(
+                    Values.afterPrefix(item, Attributes.PK, Keys.ACCOUNT_PREFIX),
+                    Values.afterPrefix(item, Attributes.SK, Keys.IDEMPOTENCY_PREFIX),
+                    Timestamps.parse(Values.string(item, Attributes.CHARGE_STARTED_AT)))));
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null && holds.size() < limit);
+        return holds;
     }
 
     /** The record of a key, unless it is absent or past its 24 hours. */

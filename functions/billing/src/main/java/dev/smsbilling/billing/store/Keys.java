@@ -9,6 +9,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * which is what lets one Query read a statement newest first.
  */
 final class Keys {
+    static final String ACCOUNT_PREFIX = "ACCOUNT#";
     static final String LEDGER_PREFIX = "TX#";
     static final String IDEMPOTENCY_PREFIX = "IDEMPOTENCY#";
     static final String PAYMENT_PREFIX = "PAYMENT#";
@@ -22,7 +23,7 @@ final class Keys {
         if (accountId == null || accountId.isBlank()) {
             throw new IllegalArgumentException("accountId must not be blank");
         }
-        return "ACCOUNT#" + accountId;
+        return ACCOUNT_PREFIX + accountId;
     }
 
     static Map<String, AttributeValue> account(String accountId) {

@@ -2,6 +2,7 @@ package dev.smsbilling.billing.store;
 
 import static dev.smsbilling.billing.store.Values.s;
 
+import java.time.Instant;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Get;
@@ -42,6 +43,18 @@ final class ReadRequests {
                 .keyConditionExpression(condition)
                 .expressionAttributeNames(Expressions.namesFor(condition))
                 .expressionAttributeValues(Map.of(":dueBucket", s(DueIndex.BUCKET)))
+                .exclusiveStartKey(exclusiveStartKey)
+                .scanIndexForward(true).limit(limit).build();
+    }
+
+    /** A page of unsettled top-up holds, oldest charge first; eventually consistent, so the sweep's takeover decides. */
+    QueryRequest unsettledTopUps(Instant before, Map<String, AttributeValue> exclusiveStartKey, int limit) {
+        String condition = Expressions.UNSETTLED_TOP_UPS;
+        return QueryRequest.builder().tableName(tableName).indexName(UnsettledIndex.NAME)
+                .keyConditionExpression(condition)
+                .expressionAttributeNames(Expressions.namesFor(condition))
+                .expressionAttributeValues(Map.of(":unsettledBucket", s(UnsettledIndex.BUCKET),
+                        ":before", s(Timestamps.format(before))))
                 .exclusiveStartKey(exclusiveStartKey)
                 .scanIndexForward(true).limit(limit).build();
     }

@@ -304,24 +304,31 @@ final class WriteRequests {
     }
 
     /** {@code mayExist}: the charge may have been sent already, so the hold says so from the start. */
-    UpdateItemRequest holdCharge(String accountId, Idempotency idempotency, String holder, String chargeKey, boolean mayExist) {
+    UpdateItemRequest holdCharge(String accountId, Idempotency idempotency, String holder, String chargeKey, boolean mayExist,
+                                 Instant now) {
         String condition = Expressions.HOLD_CHARGE_CONDITION;
         String update = mayExist ? Expressions.HOLD_CHARGE_STARTED_UPDATE : Expressions.HOLD_CHARGE_UPDATE;
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":holder", s(holder), ":chargeKey", s(chargeKey)));
         if (mayExist) {
-            values.put(":true", AttributeValue.fromBool(true));
+            values.putAll(listedUnsettled(now));
         }
         return holdUpdate(accountId, idempotency, condition, update, values).build();
     }
 
-    UpdateItemRequest chargeStarted(String accountId, Idempotency idempotency, String holder) {
+    UpdateItemRequest chargeStarted(String accountId, Idempotency idempotency, String holder, Instant now) {
         String condition = Expressions.CHARGE_STARTED_CONDITION;
         String update = Expressions.CHARGE_STARTED_UPDATE;
-        return holdUpdate(accountId, idempotency, condition, update, Map.of(
-                        ":inProgress", s(IdempotencyStatus.IN_PROGRESS.name()),
-                        ":holder", s(holder),
-                        ":true", AttributeValue.fromBool(true)))
-                .build();
+        Map<String, AttributeValue> values = new HashMap<>(listedUnsettled(now));
+        values.put(":inProgress", s(IdempotencyStatus.IN_PROGRESS.name()));
+        values.put(":holder", s(holder));
+        return holdUpdate(accountId, idempotency, condition, update, values).build();
+    }
+
+    /** The values of a charge that may have been sent, listed for the sweep. */
+    private static Map<String, AttributeValue> listedUnsettled(Instant now) {
+        return Map.of(":true", AttributeValue.fromBool(true),
+                ":unsettledBucket", s(UnsettledIndex.BUCKET),
+                ":now", s(Timestamps.format(now)));
     }
 
     /** The one shape of every conditional update of an idempotency item (a hold and its marks). */

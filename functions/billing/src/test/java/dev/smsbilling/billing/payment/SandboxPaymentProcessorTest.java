@@ -3,6 +3,7 @@ package dev.smsbilling.billing.payment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -34,6 +35,30 @@ class SandboxPaymentProcessorTest {
         assertThat(processor.charge(request("pm_nonsense", "k3")))
                 .extracting(r -> ((ChargeResult.Declined) r).code()).isEqualTo("invalid_payment_method");
         assertThat(processor.charges()).isEmpty();
+    }
+
+    /** As the sweep asks it: what each key was answered, found without charging anything. */
+    @Test
+    void aKeysChargeIsFoundAsItWasAnsweredAndFindingChargesNothing() throws Exception {
+        ChargeResult charged = processor.charge(request("pm_card_visa", "k1"));
+        ChargeResult declined = processor.charge(request("pm_card_chargeDeclined", "k2"));
+
+        assertThat(processor.find("k1", Instant.EPOCH)).contains(charged);
+        assertThat(processor.find("k2", Instant.EPOCH)).contains(declined);
+        assertThat(processor.find("never-sent", Instant.EPOCH)).isEmpty();
+        assertThat(processor.charges()).hasSize(1);
+        processor.setUnavailable(true);
+        assertThatThrownBy(() -> processor.find("k1", Instant.EPOCH)).isInstanceOf(PaymentUnavailable.class);
+    }
+
+    /** One per process, as one Stripe account serves a deployment: what one function charged, another finds. */
+    @Test
+    void theSharedSandboxIsOneForTheWholeProcess() throws Exception {
+        ChargeResult charged = SandboxPaymentProcessor.shared().charge(request("pm_card_visa", "shared-" + System.nanoTime()));
+
+        assertThat(SandboxPaymentProcessor.shared()).isSameAs(SandboxPaymentProcessor.shared());
+        assertThat(SandboxPaymentProcessor.shared().charges()).extracting(SandboxPaymentProcessor.Charged::reference)
+                .contains(((ChargeResult.Succeeded) charged).reference());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.smsbilling.billing.payment;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
@@ -10,6 +11,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -22,8 +24,10 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -87,7 +91,8 @@ class StripePaymentProcessorTest {
 
         LoggedRequest sent = stripe.findAll(postRequestedFor(urlEqualTo(INTENTS))).get(0);
         assertThat(sent.getBodyAsString()).isEqualTo("amount=1234567&currency=usd&payment_method=" + CARD
-                + "&payment_method_types[0]=card&confirm=true&off_session=true&description=Prepaid+SMS+credit");
+                + "&payment_method_types[0]=card&confirm=true&off_session=true&description=Prepaid+SMS+credit"
+                + "&metadata[charge_key]=topup-1");
         assertThat(sent.getHeader("Authorization")).isEqualTo("Bearer " + SECRET_KEY);
         assertThat(sent.getHeader("Idempotency-Key")).isEqualTo("topup-1");
         assertThat(sent.getHeader("Stripe-Version")).isEqualTo("2026-07-29.dahlia");
@@ -506,4 +511,62 @@ class StripePaymentProcessorTest {
         stripe.stubFor(post(urlEqualTo(INTENTS)).inScenario("once").whenScenarioStateIs("then").willReturn(then));
     }
 
+    // ---- finding the charge of a key without making one (the sweep) --------------------------------
+
+    private static final Instant CHARGE_STARTED = Instant.parse("2026-12-01T10:00:00Z");
+    private static final String LISTED_FROM = Long.toString(CHARGE_STARTED.minus(StripePaymentProcessor.CLOCK_SKEW).getEpochSecond());
+
+    @Test
+    void theChargeOfAKeyIsFoundByItsMetadataPageByPageAndNothingIsCreated() throws Exception {
+        stripe.stubFor(get(urlPathEqualTo(INTENTS)).withQueryParam("starting_after", absent())
+                .willReturn(ok(StripeResponses.list(true,
+                        StripeResponses.ourPaymentIntent("pi_3QnewerIntent00001", "succeeded", 500, "topup_other", "null"),
+                        StripeResponses.paymentIntent("pi_3QnotOurs000000001", "succeeded", 900, CARD)))));
+        stripe.stubFor(get(urlPathEqualTo(INTENTS)).withQueryParam("starting_after", equalTo("pi_3QnotOurs000000001"))
+                .willReturn(ok(StripeResponses.list(false,
+                        StripeResponses.ourPaymentIntent("pi_3QourIntent0000001", "succeeded", 2500, "topup_ours", "null")))));
+
+        Optional<ChargeResult> found = processor.find("topup_ours", CHARGE_STARTED);
+
+        assertThat(found).contains(new ChargeResult.Succeeded("pi_3QourIntent0000001", 25_000_000));
+        stripe.verify(2, getRequestedFor(urlPathEqualTo(INTENTS)).withQueryParam("created[gte]", equalTo(LISTED_FROM))
+                .withQueryParam("limit", equalTo("100")).withHeader("Authorization", equalTo("Bearer " + SECRET_KEY)));
+        stripe.verify(0, postRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void aKeyThatNoIntentCarriesWasNeverCharged() throws Exception {
+        stripe.stubFor(get(urlPathEqualTo(INTENTS)).willReturn(ok(StripeResponses.list(false,
+                StripeResponses.ourPaymentIntent("pi_3QnewerIntent00001", "succeeded", 500, "topup_other", "null")))));
+
+        assertThat(processor.find("topup_ours", CHARGE_STARTED)).isEmpty();
+    }
+
+    @Test
+    void aFailedIntentIsADeclineAndOneStillProcessingCannotBeToldYet() throws Exception {
+        stripe.stubFor(get(urlPathEqualTo(INTENTS)).willReturn(ok(StripeResponses.list(false,
+                StripeResponses.ourPaymentIntent("pi_3QdeclinedIntent01", "requires_payment_method", 2500, "topup_declined",
+                        StripeResponses.lastPaymentError("card_declined", "insufficient_funds", "Your card has insufficient funds.")),
+                StripeResponses.ourPaymentIntent("pi_3QprocessingInt001", "processing", 2500, "topup_processing", "null")))));
+
+        assertThat(processor.find("topup_declined", CHARGE_STARTED)).hasValueSatisfying(result ->
+                assertThat(result).isInstanceOfSatisfying(ChargeResult.Declined.class,
+                        declined -> assertThat(declined.code()).isEqualTo("insufficient_funds")));
+        assertThatThrownBy(() -> processor.find("topup_processing", CHARGE_STARTED)).isInstanceOf(PaymentUnavailable.class);
+    }
+
+    /** "Never charged" must come only from a whole, readable list: anything less is "cannot say now". */
+    @Test
+    void aListThatFailsOrCannotBeReadIsUnknownNeverNotCharged() {
+        stripe.stubFor(get(urlPathEqualTo(INTENTS)).inScenario("list").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(500).withBody(StripeResponses.apiError())).willSetStateTo("unreadable"));
+        stripe.stubFor(get(urlPathEqualTo(INTENTS)).inScenario("list").whenScenarioStateIs("unreadable")
+                .willReturn(ok(StripeResponses.list(false, "{\"id\": \"pi_3Qbroken\", \"object\": \"payment_intent\"}"))));
+        var noRetries = processorAt(stripe.baseUrl(), new StripeConfig(StripeConfig.STRIPE_API_BASE,
+                Duration.ofSeconds(2), Duration.ofSeconds(5), 0));
+
+        assertThatThrownBy(() -> noRetries.find("topup_ours", CHARGE_STARTED)).isInstanceOf(PaymentUnavailable.class);
+        assertThatThrownBy(() -> noRetries.find("topup_ours", CHARGE_STARTED)).isInstanceOf(PaymentUnavailable.class);
+        stripe.verify(0, postRequestedFor(anyUrl()));
+    }
 }

@@ -43,6 +43,24 @@ final class StripeResponses {
                 paymentMethod, status);
     }
 
+    /** A PaymentIntent we created: its metadata carries our idempotency key, as PaymentIntentParams sends it. */
+    static String ourPaymentIntent(String id, String status, long amountCents, String chargeKey, String lastPaymentError) {
+        return paymentIntent(id, status, amountCents, "pm_1QaBcDeFgHiJkLmNoPqRsTuV", lastPaymentError)
+                .replace("\"metadata\": {}", "\"metadata\": {\"charge_key\": \"" + chargeKey + "\"}");
+    }
+
+    /** A page of {@code GET /v1/payment_intents}: Stripe's list object. */
+    static String list(boolean hasMore, String... intents) {
+        return """
+                {
+                  "object": "list",
+                  "url": "/v1/payment_intents",
+                  "has_more": %s,
+                  "data": [%s]
+                }
+                """.formatted(hasMore, String.join(",", intents));
+    }
+
     static String cardError(String code, String declineCode, String message, String paymentIntentJson) {
         return """
                 {

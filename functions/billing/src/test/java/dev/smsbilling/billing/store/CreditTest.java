@@ -7,6 +7,7 @@ import dev.smsbilling.billing.payment.SandboxPaymentProcessor;
 import dev.smsbilling.endpoint.RealDynamoDb;
 import dev.smsbilling.endpoint.TestTable;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -106,6 +107,40 @@ class CreditTest {
             assertThat(taken.chargeKey()).isEqualTo(first.chargeKey());
         });
         assertThat(store.startCharge(account, key, first)).as("the first attempt no longer holds it").isFalse();
+    }
+
+    /**
+     * The sweep's list: a hold whose charge may have been sent is on it, under the time of its
+     * first send (a takeover that sends again keeps it), until its hold is completed or released;
+     * a hold that never sent its charge is not.
+     */
+    @Test
+    void aHoldWhoseChargeMayHaveBeenSentIsListedForTheSweepUntilItEnds() {
+        String account = fixture.openAccount(0);
+        Idempotency credited = StoreFixture.key("listed-credit", "POST /v1/billing/funds 25");
+        Idempotency released = StoreFixture.key("listed-release", "POST /v1/billing/funds 25");
+        Idempotency neverSent = StoreFixture.key("never-sent", "POST /v1/billing/funds 25");
+        Instant firstSend = fixture.clock.instant();
+        assertThat(store.startCharge(account, credited, (Started) store.beginIdempotentRequest(account, credited, AddFundsFlow.HOLD))).isTrue();
+        assertThat(store.startCharge(account, released, (Started) store.beginIdempotentRequest(account, released, AddFundsFlow.HOLD))).isTrue();
+        store.beginIdempotentRequest(account, neverSent, AddFundsFlow.HOLD);
+        fixture.clock.advance(AddFundsFlow.HOLD.plusSeconds(1));
+        Started takeover = (Started) store.beginIdempotentRequest(account, credited, AddFundsFlow.HOLD);
+        assertThat(store.startCharge(account, credited, takeover)).isTrue();
+
+        assertThat(listed(account, fixture.clock.instant())).containsExactlyInAnyOrder(
+                new UnsettledTopUp(account, "listed-credit", firstSend), new UnsettledTopUp(account, "listed-release", firstSend));
+        assertThat(listed(account, firstSend)).as("only charges sent before the time asked").isEmpty();
+
+        store.credit(account, new Credit(EntryType.FUNDS_ADDED, AMOUNT, "ch_listed"), Optional.of(credited),
+                StoreFixture.RENDERER, StoreFixture.GENEROUS);
+        assertThat(store.releaseIdempotentRequest(account, released)).isTrue();
+
+        assertThat(listed(account, fixture.clock.instant())).isEmpty();
+    }
+
+    private List<UnsettledTopUp> listed(String account, Instant chargedBefore) {
+        return store.unsettledTopUps(chargedBefore, 1_000).stream().filter(hold -> hold.accountId().equals(account)).toList();
     }
 
     @Test

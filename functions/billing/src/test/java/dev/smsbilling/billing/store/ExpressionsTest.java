@@ -121,6 +121,31 @@ class ExpressionsTest {
         assertThat(Expressions.HOLD_CHARGE_CONDITION).isEqualTo("#holder = :holder");
     }
 
+    /**
+     * A charge that may have been sent is listed for the sweep until its hold ends; without the
+     * listing a top-up that died after charging waits for a retry that may never come.
+     */
+    @Test
+    void aChargeAboutToBeSentIsListedForTheSweepUnderItsFirstSend() {
+        assertThat(Expressions.CHARGE_STARTED_UPDATE).isEqualTo("SET #chargeStarted = :true, #unsettledBucket = :unsettledBucket,"
+                + " #chargeStartedAt = if_not_exists(#chargeStartedAt, :now)");
+        assertThat(Expressions.HOLD_CHARGE_STARTED_UPDATE).isEqualTo("SET #chargeKey = :chargeKey, #chargeStarted = :true,"
+                + " #unsettledBucket = :unsettledBucket, #chargeStartedAt = if_not_exists(#chargeStartedAt, :now)");
+        assertThat(Expressions.HOLD_CHARGE_UPDATE).as("a new charge is not listed until it is about to be sent")
+                .isEqualTo("SET #chargeKey = :chargeKey REMOVE #chargeStarted, #unsettledBucket, #chargeStartedAt");
+        assertThat(Expressions.UNSETTLED_TOP_UPS).isEqualTo("#unsettledBucket = :unsettledBucket AND #chargeStartedAt < :before");
+
+        var started = writes.chargeStarted("BA1", KEY, "HOme", NOW);
+
+        assertThat(started.conditionExpression()).isEqualTo(Expressions.CHARGE_STARTED_CONDITION);
+        assertThat(started.expressionAttributeNames()).contains(
+                entry("#unsettledBucket", "unsettledBucket"), entry("#chargeStartedAt", "chargeStartedAt"));
+        assertThat(started.expressionAttributeValues()).contains(
+                entry(":unsettledBucket", AttributeValue.fromS(UnsettledIndex.BUCKET)),
+                entry(":now", AttributeValue.fromS("2026-11-27T10:15:30.123Z")));
+        assertThat(new ReadRequests("billing").unsettledTopUps(NOW, null, 10).indexName()).isEqualTo("unsettled-top-ups");
+    }
+
     @Test
     void releasingAKeyDeletesOnlyOurOwnHold() {
         assertThat(Expressions.IDEMPOTENCY_RELEASE_CONDITION).isEqualTo("#status = :inProgress AND #requestHash = :requestHash");

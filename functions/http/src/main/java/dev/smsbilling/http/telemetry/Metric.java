@@ -26,6 +26,12 @@ public enum Metric {
     /** Something unexpected in one account's top-up: for a human. */
     AUTO_CHARGES_FAILED("AutoChargesFailed", Unit.COUNT),
     AUTO_CHARGES_SKIPPED("AutoChargesSkipped", Unit.COUNT),
+    /** A top-up whose request died after charging, credited by the sweep: its client never came back. */
+    SWEPT_TOP_UPS_CREDITED("SweptTopUpsCredited", Unit.COUNT),
+    /** A top-up whose request died before anything was taken, released by the sweep. */
+    SWEPT_TOP_UPS_RELEASED("SweptTopUpsReleased", Unit.COUNT),
+    /** A top-up the sweep could not settle (no account to credit, something unexpected): for a human. */
+    SWEPT_TOP_UPS_FAILED("SweptTopUpsFailed", Unit.COUNT),
     /** A balance write that lost a race and was tried again. */
     WRITE_RETRIES("WriteRetries", Unit.COUNT),
     /** A balance write that lost every race until its deadline; nothing was written. */

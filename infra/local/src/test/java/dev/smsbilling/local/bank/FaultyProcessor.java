@@ -5,6 +5,7 @@ import dev.smsbilling.billing.payment.ChargeResult;
 import dev.smsbilling.billing.payment.PaymentProcessor;
 import dev.smsbilling.billing.payment.PaymentUnavailable;
 import dev.smsbilling.billing.payment.SandboxPaymentProcessor;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -68,6 +69,18 @@ final class FaultyProcessor implements PaymentProcessor {
             throw new IllegalStateException("injected: charged, then died before hearing back");
         }
         return result;
+    }
+
+    /** The sweep's question; an armed outage answers it as it answers a charge. */
+    @Override
+    public Optional<ChargeResult> find(String idempotencyKey, Instant notBefore) throws PaymentUnavailable {
+        calls.add("processor.find.calls");
+        Faults faults = armed.get();
+        if (faults != null && faults.processorUnavailable.compareAndSet(true, false)) {
+            faults.fired(injected, "processor.unavailable_5xx", true);
+            throw new PaymentUnavailable("injected: the processor answered 503");
+        }
+        return sandbox.find(idempotencyKey, notBefore);
     }
 
     /** Every charge that took money, once each (the sandbox replays a key's first answer). */

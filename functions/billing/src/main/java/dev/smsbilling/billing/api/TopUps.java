@@ -1,0 +1,43 @@
+package dev.smsbilling.billing.api;
+
+import dev.smsbilling.billing.store.EntryDetails;
+import dev.smsbilling.billing.store.Idempotency;
+import dev.smsbilling.billing.store.LedgerEntry;
+import dev.smsbilling.billing.store.Started;
+import dev.smsbilling.billing.store.StoredResponse;
+import dev.smsbilling.http.ApiResponse;
+import dev.smsbilling.http.Sha256;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What a top-up's two writers share: the request that asked (add-funds) and the sweep that
+ * settles it when that request died after charging. Both must name the same processor charge
+ * and store the same answer, or the sweep could not find the charge, nor a client's later retry
+ * replay the credit the sweep wrote.
+ */
+public final class TopUps {
+    private TopUps() {
+    }
+
+    /**
+     * The processor's idempotency key of a hold's charge: per account, request and hold's charge,
+     * so one client key on two accounts, reused with another card, or held again after a decline,
+     * is another charge, while a takeover of an abandoned hold is the same one; hashed to stay
+     * within the processors' key length (Stripe: 255) whatever the client's key.
+     */
+    public static String processorKey(String accountId, Idempotency idempotency, Started hold) {
+        String request = accountId + "\n" + idempotency.key() + "\n" + idempotency.requestHash();
+        return "topup_" + Sha256.hex(Started.LEGACY_CHARGE.equals(hold.chargeKey()) ? request : request + "\n" + hold.chargeKey());
+    }
+
+    /** The 201 of a top-up, stored with the credit so that replays are byte for byte; no side effects, it may run once per write attempt. */
+    public static StoredResponse created(LedgerEntry entry) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("transactionId", entry.id());
+        data.put("amountMicros", entry.amountMicros());
+        data.put("balanceAfterMicros", entry.balanceAfterMicros());
+        data.put("paymentReference", ((EntryDetails.Payment) entry.details()).paymentReference());
+        return Outcomes.toStored(ApiResponse.data(201, data));
+    }
+}
