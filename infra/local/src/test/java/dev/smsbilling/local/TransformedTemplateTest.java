@@ -144,12 +144,17 @@ class TransformedTemplateTest {
         assertThat(properties.path("PointInTimeRecoverySpecification").path("PointInTimeRecoveryEnabled").asBoolean()).isTrue();
         assertThat(properties.path("BillingMode").asText()).isEqualTo("PAY_PER_REQUEST");
         assertThat(keys(properties.path("KeySchema"))).containsExactly("pk HASH", "sk RANGE");
-        JsonNode index = properties.path("GlobalSecondaryIndexes").path(0);
-        assertThat(index.path("IndexName").asText()).isEqualTo("auto-charge-due");
-        assertThat(keys(index.path("KeySchema"))).containsExactly("dueBucket HASH", "dueSince RANGE");
+        JsonNode due = properties.path("GlobalSecondaryIndexes").path(0);
+        assertThat(due.path("IndexName").asText()).isEqualTo("auto-charge-due");
+        assertThat(keys(due.path("KeySchema"))).containsExactly("dueBucket HASH", "dueSince RANGE");
+        JsonNode unsettled = properties.path("GlobalSecondaryIndexes").path(1);
+        assertThat(unsettled.path("IndexName").asText()).isEqualTo("unsettled-top-ups");
+        assertThat(keys(unsettled.path("KeySchema"))).containsExactly("unsettledBucket HASH", "chargeStartedAt RANGE");
+        assertThat(properties.path("GlobalSecondaryIndexes")).allSatisfy(index ->
+                assertThat(index.path("Projection").path("ProjectionType").asText()).as("sparse and small").isEqualTo("KEYS_ONLY"));
         TreeSet<String> types = new TreeSet<>();
         properties.path("AttributeDefinitions").forEach(a -> types.add(a.path("AttributeName").asText() + " " + a.path("AttributeType").asText()));
-        assertThat(types).containsExactly("dueBucket S", "dueSince S", "pk S", "sk S");
+        assertThat(types).containsExactly("chargeStartedAt S", "dueBucket S", "dueSince S", "pk S", "sk S", "unsettledBucket S");
         assertThat(properties.path("TimeToLiveSpecification").path("Enabled").asBoolean()).isTrue();
     }
 
@@ -289,6 +294,7 @@ class TransformedTemplateTest {
                 "AWS/SQS ApproximateNumberOfMessagesVisible QueueName={\"Fn::GetAtt\":[\"AutoChargeDeadLetterQueue\",\"QueueName\"]}",
                 NAMESPACE + " AutoChargesFailed",
                 NAMESPACE + " AutoChargesUnavailable",
+                NAMESPACE + " SweptTopUpsFailed",
                 NAMESPACE + " Refusals Code=payment_unavailable");
         for (String metric : List.of("Errors", "Throttles")) {
             List<String> everyFunction = cfn.ofType("AWS::Lambda::Function").stream()

@@ -4,14 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.smsbilling.billing.store.BillingStore;
+import dev.smsbilling.billing.store.Idempotency;
+import dev.smsbilling.billing.store.Started;
 import dev.smsbilling.endpoint.RealDynamoDb;
 import dev.smsbilling.endpoint.TestTable;
+import dev.smsbilling.http.Sha256;
 import dev.smsbilling.local.FunctionSpec;
 import dev.smsbilling.local.HandlerFactory;
 import dev.smsbilling.local.TransformedTemplate;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +60,7 @@ class LeastPrivilegeTest {
             }
         };
         try (TestApi api = TestApi.start(table, recording, line -> { })) {
-            everyRoute(api);
+            everyRoute(api, table);
             TransformedTemplate cfn = TransformedTemplate.ofRepository();
             JsonNode allowList = allowList();
             List<String> problems = new ArrayList<>();
@@ -95,7 +101,7 @@ class LeastPrivilegeTest {
     }
 
     /** Drives each store call: successes, replays, refusals, declines and unknown accounts. */
-    private static void everyRoute(TestApi api) {
+    private static void everyRoute(TestApi api, TestTable table) {
         Tenants.Tenant a = api.createAccount("active");
         Tenants.Tenant broke = api.createAccount("active");
         Tenants.Tenant lapsed = api.createAccount("inactive");
@@ -124,9 +130,23 @@ class LeastPrivilegeTest {
         // A threshold above the balance makes the account due: the scheduled run then claims, charges and credits it.
         api.call("PUT", "/v1/billing/auto-charge", a.key(), null,
                 "{\"enabled\":true,\"thresholdMicros\":1000000000,\"amountMicros\":20000000,\"paymentMethod\":\"pm_card_visa\"}");
+        deadTopUp(table, a.id());
         api.call("POST", "/internal/run/auto-charge", null, null, "{}");
         api.call("PUT", "/internal/accounts/" + lapsed.id() + "/subscription", null, null, "{\"status\":\"active\"}");
         api.call("PUT", "/internal/accounts/BA00000000000000000000000000000000/subscription", null, null, "{\"status\":\"active\"}");
+    }
+
+    /**
+     * A top-up whose invocation died ten minutes ago after marking its charge as about to be
+     * sent, and never sent it: the scheduled run's sweep finds it charged nowhere and releases
+     * its key. Written on the table directly, as set-up, so no function's recorder sees it.
+     */
+    private static void deadTopUp(TestTable table, String accountId) {
+        BillingStore tenMinutesAgo = new BillingStore(table.client(), table.name(),
+                Clock.offset(Clock.systemUTC(), Duration.ofMinutes(-10)));
+        Idempotency key = new Idempotency("lp-dead", Sha256.hex("a top-up that died before its charge left"));
+        Started hold = (Started) tenMinutesAgo.beginIdempotentRequest(accountId, key, Duration.ofSeconds(30));
+        assertThat(tenMinutesAgo.startCharge(accountId, key, hold)).isTrue();
     }
 
     /**
