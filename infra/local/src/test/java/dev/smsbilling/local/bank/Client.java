@@ -173,8 +173,15 @@ final class Client implements Runnable {
         String account = account();
         String body = topUpBody(5_000_000L + 10_000L * random.nextInt(random.nextInt(100) < 80 ? 500 : 4_500),
                 random.nextInt(100) < 85 ? pick(GOOD_CARDS) : pick(BAD_CARDS));
-        KeyedRequest request = history.keyed(Route.FUNDS, account, "topup-" + number + "-" + (++sequence), body);
-        attempt(request, body, false, armTopUp());
+        // A quarter of top-ups come from code that never retries: a top-up it left charged and
+        // uncredited is the sweep's to finish, which the audit's "processor charges = credits" checks.
+        boolean abandoned = random.nextInt(100) < 25;
+        KeyedRequest request = history.keyed(Route.FUNDS, account, "topup-" + number + "-" + (++sequence), body, abandoned);
+        Faults faults = armTopUp();
+        if (abandoned && random.nextInt(100) < 40) {
+            faults.crashAfterCharge.set(true); // the case that needs the sweep: charged, and nobody comes back
+        }
+        attempt(request, body, false, faults);
     }
 
     private Faults armTopUp() {
@@ -276,6 +283,8 @@ final class Client implements Runnable {
         JsonNode summary = runAutoCharge(faults);
         ops.add("auto_charge_run.charged", summary.path("charged").asInt());
         ops.add("auto_charge_run.declined", summary.path("declined").asInt());
+        ops.add("auto_charge_run.swept_credited", summary.path("topUps").path("credited").asInt());
+        ops.add("auto_charge_run.swept_released", summary.path("topUps").path("released").asInt());
     }
 
     JsonNode runAutoCharge(Faults faults) {

@@ -38,13 +38,16 @@ final class History {
         final String accountId;
         final String key;
         final String body;
+        /** Its client is gone after the first attempt: nobody retries it, not even the healing phase. */
+        final boolean abandoned;
         private final List<Attempt> attempts = new ArrayList<>();
 
-        KeyedRequest(Route route, String accountId, String key, String body) {
+        KeyedRequest(Route route, String accountId, String key, String body, boolean abandoned) {
             this.route = route;
             this.accountId = accountId;
             this.key = key;
             this.body = body;
+            this.abandoned = abandoned;
         }
 
         synchronized void answered(Attempt attempt) {
@@ -82,18 +85,24 @@ final class History {
 
     /** Published before it is sent, so another client may retry it while it runs. */
     KeyedRequest keyed(Route route, String accountId, String key, String body) {
-        KeyedRequest request = new KeyedRequest(route, accountId, key, body);
+        return keyed(route, accountId, key, body, false);
+    }
+
+    /** @param abandoned its client never retries it: whatever it left half done, the service must finish alone */
+    KeyedRequest keyed(Route route, String accountId, String key, String body, boolean abandoned) {
+        KeyedRequest request = new KeyedRequest(route, accountId, key, body, abandoned);
         keyed.add(request);
         return request;
     }
 
+    /** A request some client may retry (never an abandoned one). */
     Optional<KeyedRequest> anyKeyed(SplittableRandom random) {
-        List<KeyedRequest> all = keyed;
+        List<KeyedRequest> all = keyed.stream().filter(r -> !r.abandoned).toList();
         return all.isEmpty() ? Optional.empty() : Optional.of(all.get(random.nextInt(all.size())));
     }
 
     Optional<KeyedRequest> anyAnswered(SplittableRandom random) {
-        List<KeyedRequest> answered = keyed.stream().filter(r -> r.firstSuccess().isPresent()).toList();
+        List<KeyedRequest> answered = keyed.stream().filter(r -> !r.abandoned && r.firstSuccess().isPresent()).toList();
         return answered.isEmpty() ? Optional.empty() : Optional.of(answered.get(random.nextInt(answered.size())));
     }
 
