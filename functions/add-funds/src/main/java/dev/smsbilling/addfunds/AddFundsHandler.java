@@ -55,7 +55,8 @@ import java.util.Optional;
  * {@code payment_unavailable} with {@code Retry-After}; when the charge may have gone through,
  * the key stays bound to this body until its hold lapses and the client's retry (same key, same
  * body) heals it; releasing it would let the key be reused for another amount and leave the
- * first charge uncredited.
+ * first charge uncredited. When no retry comes, the scheduled run's sweep does the same
+ * (auto-charge's {@code TopUpSweep}): the mark made before charging lists the hold for it.
  */
 public final class AddFundsHandler extends BillingFunction {
     static final String ROUTE = "POST /v1/billing/funds";
