@@ -106,7 +106,7 @@ public final class AddFundsHandler extends BillingFunction {
         }
         Started started = (Started) begun;
         if (!started.chargeMayExist()) {
-            refuseUnlessActive(accountId, idempotency);
+            refuseUnlessActive(accountId, idempotency, started);
         }
         if (!store.startCharge(accountId, idempotency, started)) {
             // Slower than our own hold: another attempt of this request has taken it over and charges.
@@ -114,7 +114,7 @@ public final class AddFundsHandler extends BillingFunction {
         }
         ChargeResult charged = charge(accountId, idempotency, started, body, hold);
         if (charged instanceof ChargeResult.Declined declined) {
-            store.releaseIdempotentRequest(accountId, idempotency);
+            store.releaseIdempotentRequest(accountId, idempotency, started);
             throw new ApiException(ErrorCode.PAYMENT_DECLINED).withExtra("declineCode", declined.code());
         }
         ChargeResult.Succeeded succeeded = (ChargeResult.Succeeded) charged;
@@ -132,12 +132,12 @@ public final class AddFundsHandler extends BillingFunction {
     }
 
     /** Checked after taking the key, so a completed top-up still replays once the subscription lapses. */
-    private void refuseUnlessActive(String accountId, Idempotency idempotency) {
+    private void refuseUnlessActive(String accountId, Idempotency idempotency, Started hold) {
         Optional<Account> account = store.readAccount(accountId);
         if (account.isPresent() && account.get().isActive()) {
             return;
         }
-        store.releaseIdempotentRequest(accountId, idempotency);
+        store.releaseIdempotentRequest(accountId, idempotency, hold);
         throw new ApiException(account.isPresent() ? ErrorCode.SUBSCRIPTION_INACTIVE : ErrorCode.UNAUTHORIZED);
     }
 
@@ -159,7 +159,7 @@ public final class AddFundsHandler extends BillingFunction {
                 // key bound to this charge, so the retry finds that one instead of making another.
                 throw unavailable(holdFor);
             }
-            store.releaseIdempotentRequest(accountId, idempotency);
+            store.releaseIdempotentRequest(accountId, idempotency, hold);
             throw unavailable(Duration.ofSeconds(1));
         } catch (PaymentUnavailable e) {
             throw unavailable(holdFor);

@@ -27,7 +27,7 @@ final class CrashAfterCharge implements PaymentProcessor {
     }
 
     @Override
-    public Optional<ChargeResult> find(String idempotencyKey, Instant notBefore) throws PaymentUnavailable {
-        return processor.find(idempotencyKey, notBefore);
+    public Optional<ChargeResult> find(String idempotencyKey, Instant from, Instant to) throws PaymentUnavailable {
+        return processor.find(idempotencyKey, from, to);
     }
 }

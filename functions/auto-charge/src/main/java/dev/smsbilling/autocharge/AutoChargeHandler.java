@@ -86,7 +86,7 @@ public final class AutoChargeHandler implements RequestStreamHandler {
             RunBudget budget = RunBudget.of(context);
             RunSummary charged = run.run(budget);
             SweepSummary swept = sweep.run(budget, log);
-            log.summary(swept);
+            log.sweepSummary(swept);
             output.write(charged.toJson(swept).getBytes(StandardCharsets.UTF_8));
         } catch (RuntimeException | Error e) {
             // Thrown on to Lambda, whose Errors metric (and the alarm on it) counts the failed run.

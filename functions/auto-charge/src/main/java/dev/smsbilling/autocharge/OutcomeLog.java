@@ -11,10 +11,10 @@ import java.time.Clock;
 import java.util.Locale;
 
 /**
- * One JSON line per account (and per top-up the sweep settles), for CloudWatch Logs Insights, and the outcomes counted as metrics
- * on the run's own telemetry line. Only ids, outcomes, amounts and
- * processor codes: never a payment method, a card detail or a key, which is why it takes an
- * {@link AccountResult} and nothing else.
+ * One JSON line per account and per top-up the sweep looked at, for CloudWatch Logs Insights,
+ * and the outcomes counted as metrics on the run's own telemetry line. Only ids, outcomes,
+ * amounts and processor codes: never a payment method, a card detail or a key, which is why it
+ * takes an {@link AccountResult} or an {@link UnsettledTopUp} and nothing else.
  */
 final class OutcomeLog {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -39,17 +39,22 @@ final class OutcomeLog {
         Telemetry.current().add(metric(result.outcome())).add(Metric.MICROS_AUTO_CHARGED, result.amountMicros());
     }
 
-    /** One line per top-up hold the sweep looked at: ids and outcome only, as for an account. */
+    /** One line per top-up hold the sweep looked at: ids, outcome and why, as for an account. */
     void swept(UnsettledTopUp hold, TopUpSweep.Settled settled, String detail, long millis) {
-        ObjectNode line = JSON.createObjectNode()
-                .put("at", Timestamps.format(clock.instant()))
-                .put("event", "top_up_sweep")
+        ObjectNode line = sweepLine(settled, detail)
                 .put("accountId", hold.accountId())
                 .put("chargeStartedAt", Timestamps.format(hold.chargeStartedAt()))
-                .put("outcome", settled.name().toLowerCase(Locale.ROOT))
-                .put("detail", detail)
                 .put("ms", millis);
         accept(line.toString());
+    }
+
+    /** The sweep could not even list its work (its query failed). */
+    void sweepFailed(String detail) {
+        accept(sweepLine(TopUpSweep.Settled.FAILED, detail).toString());
+    }
+
+    /** A sweep line's common fields, with its outcome counted as a metric (a hold left for the next run is not). */
+    private ObjectNode sweepLine(TopUpSweep.Settled settled, String detail) {
         switch (settled) {
             case CREDITED -> Telemetry.current().add(Metric.SWEPT_TOP_UPS_CREDITED);
             case RELEASED -> Telemetry.current().add(Metric.SWEPT_TOP_UPS_RELEASED);
@@ -57,6 +62,11 @@ final class OutcomeLog {
             case LEFT -> {
             }
         }
+        return JSON.createObjectNode()
+                .put("at", Timestamps.format(clock.instant()))
+                .put("event", "top_up_sweep")
+                .put("outcome", settled.name().toLowerCase(Locale.ROOT))
+                .put("detail", detail);
     }
 
     /** The run's summary goes on the invocation's own line, with the outcome counts as metrics. */
@@ -69,8 +79,9 @@ final class OutcomeLog {
                 .field("ms", millis);
     }
 
-    void summary(SweepSummary summary) {
-        Telemetry.current().field("topUpsUnsettled", summary.unsettled());
+    /** The sweep's count beside the run's on the invocation's line. */
+    void sweepSummary(SweepSummary summary) {
+        Telemetry.current().field("topUpsUnsettled", summary.unsettled()).field("topUpsLeft", summary.left());
     }
 
     private static Metric metric(Outcome outcome) {

@@ -18,6 +18,7 @@ import dev.smsbilling.billing.store.Started;
 import dev.smsbilling.billing.store.UnsettledTopUp;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -37,17 +38,25 @@ import java.util.Optional;
  */
 final class TopUpSweep {
     /**
-     * How long after its charge was about to be sent a hold is looked at: longer than any
-     * add-funds invocation lives (its timeout), so only a dead request's hold is taken, and the
-     * processor has long answered the charge it was sent.
+     * How long after a hold lapsed the sweep takes it: the invocation that held it is dead by then
+     * (a hold covers its holder's whole remaining time), and the processor has long answered any
+     * charge it sent before dying.
      */
     static final Duration SETTLE_AFTER = Duration.ofMinutes(2);
-    /** The sweep's own hold on a key: one processor lookup and one credit, with room to spare. */
-    static final Duration HOLD = Duration.ofSeconds(30);
+    /**
+     * The sweep's own hold on a key: longer than the whole run may last (its 60 s timeout), so it
+     * never lapses under a run still asking the processor, and no retry takes it over meanwhile.
+     */
+    static final Duration HOLD = Duration.ofSeconds(90);
+    /** A top-up still unsettled this long after its charge is for a human: it is counted as failed, so it alarms. */
+    static final Duration STUCK_AFTER = Duration.ofHours(1);
     static final int MAX_PER_RUN = 100;
 
     /** How one hold fared, as the summary counts it. */
     enum Settled { CREDITED, RELEASED, LEFT, FAILED }
+
+    private record Outcome(Settled settled, String detail) {
+    }
 
     private final BillingStore store;
     private final PaymentProcessor processor;
@@ -59,65 +68,83 @@ final class TopUpSweep {
         this.clock = clock;
     }
 
+    /** Never throws: a sweep that cannot even list its work is counted as failed, and the run's auto-charges stand. */
     SweepSummary run(RunBudget budget, OutcomeLog log) {
-        List<UnsettledTopUp> holds = store.unsettledTopUps(clock.instant().minus(SETTLE_AFTER), MAX_PER_RUN);
         SweepSummary.Builder summary = new SweepSummary.Builder();
+        List<UnsettledTopUp> holds;
+        try {
+            holds = store.unsettledTopUps(clock.instant().minus(SETTLE_AFTER), MAX_PER_RUN);
+        } catch (RuntimeException e) {
+            log.sweepFailed(e.getClass().getSimpleName());
+            summary.add(Settled.FAILED);
+            return summary.build();
+        }
         for (UnsettledTopUp hold : holds) {
             long started = System.nanoTime();
-            Settled settled;
-            String detail;
-            if (!budget.allowsAnotherClaim()) {
-                settled = Settled.LEFT;
-                detail = "out_of_time";
-            } else {
-                try {
-                    SettledHold result = settle(hold, budget);
-                    settled = result.settled();
-                    detail = result.detail();
-                } catch (RuntimeException e) {
-                    // Its hold lapses and the next run tries again; money is never moved by guessing.
-                    settled = Settled.FAILED;
-                    detail = e.getClass().getSimpleName();
-                }
+            Outcome outcome = budget.allowsAnotherClaim() ? settleOrSay(hold, budget) : new Outcome(Settled.LEFT, "out_of_time");
+            if (outcome.settled() == Settled.LEFT && hold.chargeStartedAt().isBefore(clock.instant().minus(STUCK_AFTER))) {
+                outcome = new Outcome(Settled.FAILED, "unsettled_for_an_hour:" + outcome.detail());
             }
-            summary.add(settled);
-            log.swept(hold, settled, detail, (System.nanoTime() - started) / 1_000_000);
+            summary.add(outcome.settled());
+            log.swept(hold, outcome.settled(), outcome.detail(), (System.nanoTime() - started) / 1_000_000);
         }
         return summary.build();
     }
 
-    private record SettledHold(Settled settled, String detail) {
+    private Outcome settleOrSay(UnsettledTopUp hold, RunBudget budget) {
+        try {
+            return settle(hold, budget);
+        } catch (RuntimeException e) {
+            // The sweep's hold lapses and a later run tries again; money is never moved by guessing.
+            return new Outcome(Settled.FAILED, e.getClass().getSimpleName());
+        }
     }
 
-    private SettledHold settle(UnsettledTopUp unsettled, RunBudget budget) {
+    private Outcome settle(UnsettledTopUp unsettled, RunBudget budget) {
         String accountId = unsettled.accountId();
-        Optional<IdempotencyRecord> record = store.lookupIdempotency(accountId, unsettled.idempotencyKey());
-        if (record.isEmpty() || record.get().status() != IdempotencyStatus.IN_PROGRESS) {
-            return new SettledHold(Settled.LEFT, "settled_meanwhile"); // the index lags the item
+        Optional<IdempotencyRecord> read = store.lookupIdempotency(accountId, unsettled.idempotencyKey());
+        if (read.isEmpty() || read.get().status() != IdempotencyStatus.IN_PROGRESS) {
+            return new Outcome(Settled.LEFT, "settled_meanwhile"); // the index lags the item
         }
-        Idempotency idempotency = new Idempotency(unsettled.idempotencyKey(), record.get().requestHash());
+        IdempotencyRecord record = read.get();
+        // The index orders by the charge's first send; whether its last holder is surely dead is the item's to say.
+        Instant lastLapse = record.inProgressUntil().orElse(Instant.EPOCH);
+        if (lastLapse.plus(SETTLE_AFTER).isAfter(clock.instant())) {
+            return new Outcome(Settled.LEFT, "held_recently");
+        }
+        Idempotency idempotency = new Idempotency(unsettled.idempotencyKey(), record.requestHash());
         BeginResult begun = store.beginIdempotentRequest(accountId, idempotency, HOLD);
         if (!(begun instanceof Started hold)) {
-            return new SettledHold(Settled.LEFT, "held_by_a_request"); // a retry is on it, or it completed
+            return new Outcome(Settled.LEFT, "held_by_a_request"); // a retry is on it, or it completed
         }
-        Optional<ChargeResult> found = Optional.empty();
-        if (hold.chargeMayExist()) {
-            try {
-                found = processor.find(TopUps.processorKey(accountId, idempotency, hold), unsettled.chargeStartedAt());
-            } catch (PaymentUnavailable e) {
-                return new SettledHold(Settled.LEFT, "processor_unavailable");
-            }
+        if (!hold.chargeMayExist()) {
+            // Not the hold that was read: released and held afresh meanwhile, and that holder never
+            // charged. Ours is new and took nothing: let go of it.
+            store.releaseIdempotentRequest(accountId, idempotency, hold);
+            return new Outcome(Settled.LEFT, "changed_meanwhile");
+        }
+        if (Started.LEGACY_CHARGE.equals(hold.chargeKey())) {
+            // Its charge was sent without our key in its metadata: absence cannot be proven.
+            return new Outcome(Settled.FAILED, "legacy_hold");
+        }
+        Optional<ChargeResult> found;
+        try {
+            found = processor.find(TopUps.processorKey(accountId, idempotency, hold), unsettled.chargeStartedAt(), lastLapse);
+        } catch (PaymentUnavailable e) {
+            return new Outcome(Settled.LEFT, "processor_unavailable");
         }
         if (found.isPresent() && found.get() instanceof ChargeResult.Succeeded charged) {
             CreditResult credited = store.credit(accountId, new Credit(EntryType.FUNDS_ADDED, charged.amountMicros(),
                     charged.reference()), Optional.of(idempotency), TopUps::created, budget.writeDeadline());
             if (credited instanceof Committed || credited instanceof Replayed) {
-                return new SettledHold(Settled.CREDITED, "credited");
+                return new Outcome(Settled.CREDITED, "credited");
             }
-            // Charged, and no account to credit: the hold stays, listed, and this alarms every run.
-            return new SettledHold(Settled.FAILED, "charged_without_account");
+            // Charged, and no account to credit: the hold stays listed, and alarms, for a human to refund.
+            return new Outcome(Settled.FAILED, "charged_without_account");
         }
-        store.releaseIdempotentRequest(accountId, idempotency);
-        return new SettledHold(Settled.RELEASED, found.isPresent() ? "declined" : "never_charged");
+        if (!store.releaseIdempotentRequest(accountId, idempotency, hold)) {
+            return new Outcome(Settled.LEFT, "taken_over"); // cannot happen while our hold outlives the run
+        }
+        return new Outcome(Settled.RELEASED, found.isPresent() ? "declined" : "never_charged");
     }
 }

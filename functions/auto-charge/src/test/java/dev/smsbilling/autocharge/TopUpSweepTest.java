@@ -9,20 +9,26 @@ import dev.smsbilling.billing.payment.SandboxPaymentProcessor;
 import dev.smsbilling.billing.store.BillingStore;
 import dev.smsbilling.billing.store.EntryDetails;
 import dev.smsbilling.billing.store.EntryType;
+import dev.smsbilling.billing.store.IdempotencyStatus;
 import dev.smsbilling.billing.store.LedgerEntry;
 import dev.smsbilling.billing.testing.Charging;
 import dev.smsbilling.billing.testing.MovableClock;
 import dev.smsbilling.endpoint.RealDynamoDb;
 import dev.smsbilling.endpoint.TestTable;
+import dev.smsbilling.http.Sha256;
 import dev.smsbilling.http.testing.FunctionCall;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * A top-up whose invocation died after it may have charged the card, and whose client never
@@ -37,12 +43,17 @@ class TopUpSweepTest {
     private static final String BODY = "{\"amountMicros\": 25000000, \"paymentMethod\": \"pm_card_visa\"}";
     private static final String DECLINING = "{\"amountMicros\": 25000000, \"paymentMethod\": \"pm_card_chargeDeclined\"}";
 
+    /** Long enough for a dead top-up's hold (its deadline and margin, under 30 s) to lapse, and the sweep's wait after it. */
+    private static final Duration LONG_DEAD = Duration.ofSeconds(30).plus(TopUpSweep.SETTLE_AFTER);
+
     private final MovableClock clock = new MovableClock();
+    private final TestTable table;
     private final BillingStore store;
     private final Accounts accounts;
     private final SandboxPaymentProcessor sandbox = new SandboxPaymentProcessor();
 
     TopUpSweepTest(TestTable table) {
+        this.table = table;
         this.store = new BillingStore(table.client(), table.name(), clock);
         this.accounts = new Accounts(store);
     }
@@ -65,7 +76,7 @@ class TopUpSweepTest {
         String reference = sandbox.charges().get(0).reference();
 
         assertThat(sweep(sandbox)).as("too soon: the request may still be alive").isEqualTo(SweepSummary.NONE);
-        clock.advance(TopUpSweep.SETTLE_AFTER.plusSeconds(1));
+        clock.advance(LONG_DEAD);
         assertThat(sweep(sandbox)).isEqualTo(new SweepSummary(1, 1, 0, 0, 0));
 
         assertThat(accounts.read(account).balanceMicros()).isEqualTo(AMOUNT);
@@ -90,7 +101,7 @@ class TopUpSweepTest {
             throw new IllegalStateException("the invocation died before the charge left");
         }, sandbox);
         assertThat(topUp(account, "died-before-charge", BODY, diesBeforeSending).status()).isEqualTo(500);
-        clock.advance(TopUpSweep.SETTLE_AFTER.plusSeconds(1));
+        clock.advance(LONG_DEAD);
 
         assertThat(sweep(sandbox)).isEqualTo(new SweepSummary(1, 0, 1, 0, 0));
 
@@ -105,7 +116,7 @@ class TopUpSweepTest {
     void aDeclineWhoseAnswerWasLostTookNothingAndIsReleased() {
         String account = accounts.open(0);
         assertThat(topUp(account, "declined-then-died", DECLINING, new CrashAfterCharge(sandbox)).status()).isEqualTo(500);
-        clock.advance(TopUpSweep.SETTLE_AFTER.plusSeconds(1));
+        clock.advance(LONG_DEAD);
 
         assertThat(sweep(sandbox)).isEqualTo(new SweepSummary(1, 0, 1, 0, 0));
 
@@ -118,12 +129,12 @@ class TopUpSweepTest {
     void whileTheProcessorCannotSayNothingMovesAndALaterRunCredits() {
         String account = accounts.open(0);
         topUp(account, "processor-down", BODY, new CrashAfterCharge(sandbox));
-        clock.advance(TopUpSweep.SETTLE_AFTER.plusSeconds(1));
+        clock.advance(LONG_DEAD);
 
         assertThat(sweep(new Unavailable())).isEqualTo(new SweepSummary(1, 0, 0, 1, 0));
         assertThat(accounts.read(account).balanceMicros()).isZero();
         assertThat(sweep(sandbox)).as("the sweep's own hold is still live").isEqualTo(new SweepSummary(1, 0, 0, 1, 0));
-        clock.advance(TopUpSweep.HOLD.plusSeconds(1));
+        clock.advance(TopUpSweep.HOLD.plus(TopUpSweep.SETTLE_AFTER).plusSeconds(1));
         assertThat(sweep(sandbox)).isEqualTo(new SweepSummary(1, 1, 0, 0, 0));
         assertThat(accounts.read(account).balanceMicros()).isEqualTo(AMOUNT);
     }
@@ -140,7 +151,7 @@ class TopUpSweepTest {
             topUp(account, "race-" + i, BODY, new CrashAfterCharge(sandbox));
             dead.add(account);
         }
-        clock.advance(TopUpSweep.SETTLE_AFTER.plusSeconds(1));
+        clock.advance(LONG_DEAD);
         ExecutorService pool = Executors.newFixedThreadPool(3);
         try {
             List<Future<?>> racing = new ArrayList<>();
@@ -159,11 +170,65 @@ class TopUpSweepTest {
         } finally {
             pool.shutdownNow();
         }
-        clock.advance(TopUpSweep.HOLD.plusSeconds(1));
+        clock.advance(TopUpSweep.HOLD.plus(TopUpSweep.SETTLE_AFTER).plusSeconds(1));
         sweep(sandbox);
 
         assertThat(sandbox.charges()).hasSize(dead.size());
         assertThat(dead).allSatisfy(account -> assertThat(accounts.read(account).balanceMicros()).isEqualTo(AMOUNT));
+    }
+
+    /**
+     * The index lists a hold by its charge's first send, but a retry that took it over later and
+     * died may still have a request in flight: the sweep waits for the last holder, not the first.
+     */
+    @Test
+    void aHoldTakenOverLaterWaitsForItsLastHolderNotItsFirstSend() {
+        String account = accounts.open(0);
+        topUp(account, "taken-over-late", BODY, new CrashAfterCharge(sandbox));
+        clock.advance(Duration.ofMinutes(30));
+        PaymentProcessor diesBeforeSending = Charging.by(request -> {
+            throw new IllegalStateException("the retry died too, before its charge left");
+        }, sandbox);
+        assertThat(topUp(account, "taken-over-late", BODY, diesBeforeSending).status()).isEqualTo(500);
+        clock.advance(Duration.ofSeconds(40)); // the retry's hold (its deadline and margin) has lapsed
+
+        assertThat(sweep(sandbox)).as("its last holder lapsed only just now").isEqualTo(new SweepSummary(1, 0, 0, 1, 0));
+        clock.advance(TopUpSweep.SETTLE_AFTER);
+        assertThat(sweep(sandbox)).isEqualTo(new SweepSummary(1, 1, 0, 0, 0));
+        assertThat(accounts.read(account).balanceMicros()).isEqualTo(AMOUNT);
+    }
+
+    /**
+     * A hold of the version before holds were named: its charge was sent without our key in the
+     * intent's metadata, so "not found" proves nothing. It is never released by the sweep; it
+     * alarms, for a human to look the charge up.
+     */
+    @Test
+    void aHoldOfTheVersionBeforeIsNeverReleasedAndAlarms() {
+        String account = accounts.open(0);
+        // The request hash add-funds binds a key to (route, amount, card), as OpenApiResponsesTest spells it.
+        String requestHash = Sha256.hex("POST /v1/billing/funds\namountMicros=25000000\npaymentMethod=pm_card_visa");
+        Instant now = clock.instant();
+        // As that version wrote it: no holder, no charge of its own, nothing said about the charge.
+        table.client().putItem(b -> b.tableName(table.name()).item(Map.of(
+                "pk", AttributeValue.fromS("ACCOUNT#" + account), "sk", AttributeValue.fromS("IDEMPOTENCY#legacy"),
+                "requestHash", AttributeValue.fromS(requestHash), "status", AttributeValue.fromS("IN_PROGRESS"),
+                "expiresAt", AttributeValue.fromN(Long.toString(now.plus(Duration.ofHours(24)).getEpochSecond())),
+                "createdAt", AttributeValue.fromS(now.toString()),
+                "inProgressExpiresAt", AttributeValue.fromN(Long.toString(now.plusSeconds(10).toEpochMilli())))));
+        clock.advance(Duration.ofSeconds(11));
+        PaymentProcessor diesBeforeSending = Charging.by(request -> {
+            throw new IllegalStateException("the taker died before its charge left");
+        }, sandbox);
+        topUp(account, "legacy", BODY, diesBeforeSending); // takes it over: listed, its charge may exist
+        clock.advance(LONG_DEAD);
+
+        assertThat(sweep(sandbox)).isEqualTo(new SweepSummary(1, 0, 0, 0, 1));
+        assertThat(store.lookupIdempotency(account, "legacy")).as("still held").hasValueSatisfying(record ->
+                assertThat(record.status()).isEqualTo(IdempotencyStatus.IN_PROGRESS));
+        // A human found nothing was charged and removed it; the other tests share the table's index.
+        table.client().deleteItem(b -> b.tableName(table.name()).key(Map.of(
+                "pk", AttributeValue.fromS("ACCOUNT#" + account), "sk", AttributeValue.fromS("IDEMPOTENCY#legacy"))));
     }
 
     private FunctionCall.Response topUp(String account, String key, String body, PaymentProcessor processor) {

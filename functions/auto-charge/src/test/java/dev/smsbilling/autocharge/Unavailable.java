@@ -15,7 +15,7 @@ final class Unavailable implements PaymentProcessor {
     }
 
     @Override
-    public Optional<ChargeResult> find(String idempotencyKey, Instant notBefore) throws PaymentUnavailable {
+    public Optional<ChargeResult> find(String idempotencyKey, Instant from, Instant to) throws PaymentUnavailable {
         throw new PaymentUnavailable("connection refused");
     }
 }

@@ -125,11 +125,11 @@ class OpenApiResponsesTest {
         String held = "{\"amountMicros\": 15000000, \"paymentMethod\": \"pm_card_visa\"}";
         Idempotency hold = new Idempotency("topup-held",
                 Sha256.hex("POST /v1/billing/funds\namountMicros=15000000\npaymentMethod=pm_card_visa"));
-        assertThat(store.beginIdempotentRequest(accountId, hold, Duration.ofMinutes(2))).isInstanceOf(Started.class);
+        Started holding = (Started) store.beginIdempotentRequest(accountId, hold, Duration.ofMinutes(2));
         var busy = call("POST", funds, apiKey, "topup-held", held);
         conforms("POST", funds, busy, 409, held);
         assertThat(busy.headers().firstValue("Retry-After")).hasValue("1");
-        store.releaseIdempotentRequest(accountId, hold);
+        store.releaseIdempotentRequest(accountId, hold, holding);
     }
 
     @Test

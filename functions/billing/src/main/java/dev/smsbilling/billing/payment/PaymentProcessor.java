@@ -22,10 +22,11 @@ public interface PaymentProcessor {
      * how the sweep settles a top-up whose request died after it may have charged, when nobody
      * is left to retry it.
      *
-     * @param notBefore no charge under the key can have been made earlier; bounds the search
+     * @param from no charge under the key can have been made earlier
+     * @param to nor later: together they bound the search
      * @return empty when no charge was ever made under the key; a decline when one was tried and
      *     took nothing; a success when the money was taken
      * @throws PaymentUnavailable when the processor cannot say now (unreachable, still processing)
      */
-    Optional<ChargeResult> find(String idempotencyKey, Instant notBefore) throws PaymentUnavailable;
+    Optional<ChargeResult> find(String idempotencyKey, Instant from, Instant to) throws PaymentUnavailable;
 }

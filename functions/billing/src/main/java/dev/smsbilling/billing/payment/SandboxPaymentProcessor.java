@@ -17,6 +17,8 @@ public final class SandboxPaymentProcessor implements PaymentProcessor {
     /**
      * One per process, as a deployment's functions share one Stripe account: the local API runs
      * every function in one JVM, and the sweep in one function must find what another charged.
+     * Deployed with the sandbox, each function is a process of its own, so the sweep finds no
+     * sandbox charge and releases the key: play money, and the retry charges the sandbox anew.
      */
     private static final SandboxPaymentProcessor SHARED = new SandboxPaymentProcessor();
 
@@ -54,7 +56,7 @@ public final class SandboxPaymentProcessor implements PaymentProcessor {
     }
 
     @Override
-    public Optional<ChargeResult> find(String idempotencyKey, Instant notBefore) throws PaymentUnavailable {
+    public Optional<ChargeResult> find(String idempotencyKey, Instant from, Instant to) throws PaymentUnavailable {
         if (unavailable) {
             throw new PaymentUnavailable("sandbox processor is switched to unavailable");
         }

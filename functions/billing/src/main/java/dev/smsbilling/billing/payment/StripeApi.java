@@ -39,15 +39,18 @@ final class StripeApi {
     }
 
     /**
-     * GET /v1/payment_intents created since {@code createdFrom}, a page of 100, newest first;
-     * {@code startingAfter} is the last intent of the page before. A list, not Stripe's search,
-     * because search lags behind writes by up to a minute (more in an outage) and a sweep must
-     * not conclude "never charged" from a stale index.
+     * GET /v1/payment_intents created between {@code createdFrom} and {@code createdTo}
+     * (inclusive, whole seconds), a page of 100, newest first; {@code startingAfter} is the last
+     * intent of the page before. A list, not Stripe's search, because search lags behind writes
+     * by up to a minute (more in an outage) and a sweep must not conclude "never charged" from a
+     * stale index.
      */
-    PaymentIntentPage listPaymentIntents(String secretKey, Instant createdFrom, Optional<String> startingAfter)
-            throws StripeCallFailed {
+    PaymentIntentPage listPaymentIntents(String secretKey, Instant createdFrom, Instant createdTo,
+                                         Optional<String> startingAfter) throws StripeCallFailed {
         Map<String, String> query = new LinkedHashMap<>();
         query.put("created[gte]", Long.toString(createdFrom.getEpochSecond()));
+        // Rounded up, so an intent created in the last second's fraction is still inside.
+        query.put("created[lte]", Long.toString(createdTo.getEpochSecond() + (createdTo.getNano() > 0 ? 1 : 0)));
         query.put("limit", "100");
         startingAfter.ifPresent(id -> query.put("starting_after", id));
         return call(StripeRequest.get(PAYMENT_INTENTS + "?" + StripeForm.encode(query)), secretKey, StripeJson::paymentIntentPage);

@@ -19,8 +19,8 @@ public final class StripePaymentProcessor implements PaymentProcessor {
     /** Stripe's clock against ours: an intent may carry a creation time this much before we asked. */
     static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
     /**
-     * Pages of 100 a search reads before it gives up as "cannot say now": the window is the few
-     * minutes around one top-up, so this many means something else is wrong.
+     * Pages of 100 a search reads before it gives up as "cannot say now": the window is the life
+     * of one top-up's holds and some minutes of skew, so this many means something else is wrong.
      */
     static final int MAX_PAGES = 20;
 
@@ -71,12 +71,12 @@ public final class StripePaymentProcessor implements PaymentProcessor {
     }
 
     /**
-     * Lists the intents created since {@code notBefore} (less {@link #CLOCK_SKEW}) and picks the
-     * one whose metadata carries the key; list endpoints are consistent with writes, so an intent
-     * that is not there was never created.
+     * Lists the intents created in the window (widened by {@link #CLOCK_SKEW} each side) and
+     * picks the one whose metadata carries the key; list endpoints are consistent with writes, so
+     * an intent that is not there was never created.
      */
     @Override
-    public Optional<ChargeResult> find(String idempotencyKey, Instant notBefore) throws PaymentUnavailable {
+    public Optional<ChargeResult> find(String idempotencyKey, Instant from, Instant to) throws PaymentUnavailable {
         if (Priming.inProgress()) {
             throw new PaymentNotAttempted("nothing is sent to Stripe while a SnapStart snapshot is primed");
         }
@@ -84,7 +84,7 @@ public final class StripePaymentProcessor implements PaymentProcessor {
         Optional<String> after = Optional.empty();
         try {
             for (int page = 0; page < MAX_PAGES; page++) {
-                PaymentIntentPage intents = stripe.listPaymentIntents(secretKey, notBefore.minus(CLOCK_SKEW), after);
+                PaymentIntentPage intents = stripe.listPaymentIntents(secretKey, from.minus(CLOCK_SKEW), to.plus(CLOCK_SKEW), after);
                 for (PaymentIntent intent : intents.intents()) {
                     if (idempotencyKey.equals(intent.chargeKey())) {
                         return Optional.of(PaymentIntentOutcomes.of(intent));
@@ -101,7 +101,7 @@ public final class StripePaymentProcessor implements PaymentProcessor {
             }
             throw StripeErrors.readFailed(e);
         }
-        throw new PaymentUnavailable("more than " + MAX_PAGES * 100 + " PaymentIntents since " + notBefore
+        throw new PaymentUnavailable("more than " + MAX_PAGES * 100 + " PaymentIntents between " + from + " and " + to
                 + "; the charge under this key cannot be told apart now");
     }
 

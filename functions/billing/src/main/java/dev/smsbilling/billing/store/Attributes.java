@@ -48,7 +48,8 @@ final class Attributes {
      * The keys of the sparse index unsettled-top-ups: present only while a hold's charge may have
      * been sent and the hold is neither completed (the credit's Put replaces the item) nor
      * released (deleted). chargeStartedAt is when its charge was first about to be sent, kept
-     * across takeovers: the processor's record of the charge cannot be older.
+     * across takeovers: the processor's record of the charge cannot be older (for a hold of
+     * before holds were named, the time of its takeover: such a hold is never released by the sweep).
      */
     static final String UNSETTLED_BUCKET = "unsettledBucket";
     static final String CHARGE_STARTED_AT = "chargeStartedAt";

@@ -3,22 +3,18 @@ package dev.smsbilling.billing.store;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * The scheduled auto-charge's writes around the charge: find due accounts, claim one, and record
  * a decline or give the claim back. The credit itself is a balance change ({@link BalanceWriter}).
  */
 final class AutoCharges {
-    private static final int PAGE = 100;
-
     private final DynamoDbClient dynamo;
     private final ReadRequests reads;
     private final WriteRequests writes;
@@ -32,17 +28,7 @@ final class AutoCharges {
     }
 
     List<String> due(int limit) {
-        if (limit < 1) {
-            throw new IllegalArgumentException("limit must be positive");
-        }
-        List<String> accounts = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            QueryResponse page = dynamo.query(reads.dueAccounts(start, Math.min(PAGE, limit - accounts.size())));
-            page.items().forEach(item -> accounts.add(Values.afterPrefix(item, Attributes.PK, Keys.ACCOUNT_PREFIX)));
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null && accounts.size() < limit);
-        return accounts;
+        return IndexPages.read(dynamo, reads::dueAccounts, item -> Values.afterPrefix(item, Attributes.PK, Keys.ACCOUNT_PREFIX), limit);
     }
 
     /**

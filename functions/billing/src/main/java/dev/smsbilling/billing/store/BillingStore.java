@@ -119,9 +119,13 @@ public final class BillingStore {
         return idempotencyKeys.startCharge(accountId, idempotency, hold.holder());
     }
 
-    /** Frees a held key after a 4xx, which must not consume it. False when there was no such hold. */
-    public boolean releaseIdempotentRequest(String accountId, Idempotency idempotency) {
-        return idempotencyKeys.release(accountId, idempotency);
+    /**
+     * Frees a held key after a 4xx, which must not consume it, or once its charge is known never
+     * to have been taken. False when the hold is no longer {@code hold}'s (completed, or taken over
+     * as abandoned: then the attempt that holds it now decides).
+     */
+    public boolean releaseIdempotentRequest(String accountId, Idempotency idempotency, Started hold) {
+        return idempotencyKeys.release(accountId, idempotency, hold.holder());
     }
 
     /**

@@ -76,8 +76,12 @@ final class Expressions {
     /** The sweep reads the holds whose charge was about to be sent before a time, oldest first; never a Scan. */
     static final String UNSETTLED_TOP_UPS = "#unsettledBucket = :unsettledBucket AND #chargeStartedAt < :before";
 
-    /** Releasing a key after a 4xx deletes only our own hold, never a completed answer. */
-    static final String IDEMPOTENCY_RELEASE_CONDITION = "#status = :inProgress AND #requestHash = :requestHash";
+    /**
+     * Releasing a key deletes only our own hold, never a completed answer, nor a hold another
+     * attempt took over from us (it may be charging under it: deleting its hold would unlist its
+     * charge and free the key for a second one).
+     */
+    static final String IDEMPOTENCY_RELEASE_CONDITION = "#status = :inProgress AND #requestHash = :requestHash AND #holder = :holder";
 
     static final String SET_SUBSCRIPTION = "SET #subscription = :subscription";
 

@@ -3,22 +3,16 @@ package dev.smsbilling.billing.store;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * Holding a key across a call to the outside world (add-funds charges a card between the hold and
  * the credit), releasing it when the request failed with a 4xx, and looking a key up.
  */
 final class IdempotencyKeys {
-    private static final int PAGE = 100;
-
     private final DynamoDbClient dynamo;
     private final ReadRequests reads;
     private final WriteRequests writes;
@@ -94,10 +88,10 @@ final class IdempotencyKeys {
         }
     }
 
-    /** Returns false when there was no hold of this request to release (completed, or someone else's). */
-    boolean release(String accountId, Idempotency idempotency) {
+    /** Returns false when there was no hold of this holder to release (completed, taken over, or someone else's). */
+    boolean release(String accountId, Idempotency idempotency, String holder) {
         try {
-            dynamo.deleteItem(writes.releaseIdempotency(accountId, idempotency));
+            dynamo.deleteItem(writes.releaseIdempotency(accountId, idempotency, holder));
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;
@@ -105,20 +99,10 @@ final class IdempotencyKeys {
     }
 
     List<UnsettledTopUp> unsettled(Instant chargedBefore, int limit) {
-        if (limit < 1) {
-            throw new IllegalArgumentException("limit must be positive");
-        }
-        List<UnsettledTopUp> holds = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            QueryResponse page = dynamo.query(reads.unsettledTopUps(chargedBefore, start, Math.min(PAGE, limit - holds.size())));
-            page.items().forEach(item -> holds.add(new UnsettledTopUp(
-                    Values.afterPrefix(item, Attributes.PK, Keys.ACCOUNT_PREFIX),
-                    Values.afterPrefix(item, Attributes.SK, Keys.IDEMPOTENCY_PREFIX),
-                    Timestamps.parse(Values.string(item, Attributes.CHARGE_STARTED_AT)))));
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null && holds.size() < limit);
-        return holds;
+        return IndexPages.read(dynamo, (start, page) -> reads.unsettledTopUps(chargedBefore, start, page),
+                item -> new UnsettledTopUp(Values.afterPrefix(item, Attributes.PK, Keys.ACCOUNT_PREFIX),
+                        Values.afterPrefix(item, Attributes.SK, Keys.IDEMPOTENCY_PREFIX),
+                        Timestamps.parse(Values.string(item, Attributes.CHARGE_STARTED_AT))), limit);
     }
 
     /** The record of a key, unless it is absent or past its 24 hours. */

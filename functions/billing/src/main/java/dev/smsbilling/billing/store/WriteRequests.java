@@ -342,7 +342,7 @@ final class WriteRequests {
                 .expressionAttributeValues(values);
     }
 
-    DeleteItemRequest releaseIdempotency(String accountId, Idempotency idempotency) {
+    DeleteItemRequest releaseIdempotency(String accountId, Idempotency idempotency, String holder) {
         String condition = Expressions.IDEMPOTENCY_RELEASE_CONDITION;
         return DeleteItemRequest.builder().tableName(tableName)
                 .key(Keys.idempotency(accountId, idempotency.key()))
@@ -350,7 +350,8 @@ final class WriteRequests {
                 .expressionAttributeNames(Expressions.namesFor(condition))
                 .expressionAttributeValues(Map.of(
                         ":inProgress", s(IdempotencyStatus.IN_PROGRESS.name()),
-                        ":requestHash", s(idempotency.requestHash())))
+                        ":requestHash", s(idempotency.requestHash()),
+                        ":holder", s(holder)))
                 .build();
     }
 

@@ -43,12 +43,12 @@ class SandboxPaymentProcessorTest {
         ChargeResult charged = processor.charge(request("pm_card_visa", "k1"));
         ChargeResult declined = processor.charge(request("pm_card_chargeDeclined", "k2"));
 
-        assertThat(processor.find("k1", Instant.EPOCH)).contains(charged);
-        assertThat(processor.find("k2", Instant.EPOCH)).contains(declined);
-        assertThat(processor.find("never-sent", Instant.EPOCH)).isEmpty();
+        assertThat(processor.find("k1", Instant.EPOCH, Instant.EPOCH)).contains(charged);
+        assertThat(processor.find("k2", Instant.EPOCH, Instant.EPOCH)).contains(declined);
+        assertThat(processor.find("never-sent", Instant.EPOCH, Instant.EPOCH)).isEmpty();
         assertThat(processor.charges()).hasSize(1);
         processor.setUnavailable(true);
-        assertThatThrownBy(() -> processor.find("k1", Instant.EPOCH)).isInstanceOf(PaymentUnavailable.class);
+        assertThatThrownBy(() -> processor.find("k1", Instant.EPOCH, Instant.EPOCH)).isInstanceOf(PaymentUnavailable.class);
     }
 
     /** One per process, as one Stripe account serves a deployment: what one function charged, another finds. */

@@ -514,7 +514,10 @@ class StripePaymentProcessorTest {
     // ---- finding the charge of a key without making one (the sweep) --------------------------------
 
     private static final Instant CHARGE_STARTED = Instant.parse("2026-12-01T10:00:00Z");
+    private static final Instant LAST_HOLD_LAPSED = Instant.parse("2026-12-01T10:00:40.250Z");
     private static final String LISTED_FROM = Long.toString(CHARGE_STARTED.minus(StripePaymentProcessor.CLOCK_SKEW).getEpochSecond());
+    /** Rounded up to the next second: an intent created in the fraction is inside. */
+    private static final String LISTED_TO = Long.toString(LAST_HOLD_LAPSED.plus(StripePaymentProcessor.CLOCK_SKEW).getEpochSecond() + 1);
 
     @Test
     void theChargeOfAKeyIsFoundByItsMetadataPageByPageAndNothingIsCreated() throws Exception {
@@ -526,10 +529,11 @@ class StripePaymentProcessorTest {
                 .willReturn(ok(StripeResponses.list(false,
                         StripeResponses.ourPaymentIntent("pi_3QourIntent0000001", "succeeded", 2500, "topup_ours", "null")))));
 
-        Optional<ChargeResult> found = processor.find("topup_ours", CHARGE_STARTED);
+        Optional<ChargeResult> found = processor.find("topup_ours", CHARGE_STARTED, LAST_HOLD_LAPSED);
 
         assertThat(found).contains(new ChargeResult.Succeeded("pi_3QourIntent0000001", 25_000_000));
         stripe.verify(2, getRequestedFor(urlPathEqualTo(INTENTS)).withQueryParam("created[gte]", equalTo(LISTED_FROM))
+                .withQueryParam("created[lte]", equalTo(LISTED_TO))
                 .withQueryParam("limit", equalTo("100")).withHeader("Authorization", equalTo("Bearer " + SECRET_KEY)));
         stripe.verify(0, postRequestedFor(anyUrl()));
     }
@@ -539,7 +543,7 @@ class StripePaymentProcessorTest {
         stripe.stubFor(get(urlPathEqualTo(INTENTS)).willReturn(ok(StripeResponses.list(false,
                 StripeResponses.ourPaymentIntent("pi_3QnewerIntent00001", "succeeded", 500, "topup_other", "null")))));
 
-        assertThat(processor.find("topup_ours", CHARGE_STARTED)).isEmpty();
+        assertThat(processor.find("topup_ours", CHARGE_STARTED, LAST_HOLD_LAPSED)).isEmpty();
     }
 
     @Test
@@ -549,10 +553,10 @@ class StripePaymentProcessorTest {
                         StripeResponses.lastPaymentError("card_declined", "insufficient_funds", "Your card has insufficient funds.")),
                 StripeResponses.ourPaymentIntent("pi_3QprocessingInt001", "processing", 2500, "topup_processing", "null")))));
 
-        assertThat(processor.find("topup_declined", CHARGE_STARTED)).hasValueSatisfying(result ->
+        assertThat(processor.find("topup_declined", CHARGE_STARTED, LAST_HOLD_LAPSED)).hasValueSatisfying(result ->
                 assertThat(result).isInstanceOfSatisfying(ChargeResult.Declined.class,
                         declined -> assertThat(declined.code()).isEqualTo("insufficient_funds")));
-        assertThatThrownBy(() -> processor.find("topup_processing", CHARGE_STARTED)).isInstanceOf(PaymentUnavailable.class);
+        assertThatThrownBy(() -> processor.find("topup_processing", CHARGE_STARTED, LAST_HOLD_LAPSED)).isInstanceOf(PaymentUnavailable.class);
     }
 
     /** "Never charged" must come only from a whole, readable list: anything less is "cannot say now". */
@@ -565,8 +569,8 @@ class StripePaymentProcessorTest {
         var noRetries = processorAt(stripe.baseUrl(), new StripeConfig(StripeConfig.STRIPE_API_BASE,
                 Duration.ofSeconds(2), Duration.ofSeconds(5), 0));
 
-        assertThatThrownBy(() -> noRetries.find("topup_ours", CHARGE_STARTED)).isInstanceOf(PaymentUnavailable.class);
-        assertThatThrownBy(() -> noRetries.find("topup_ours", CHARGE_STARTED)).isInstanceOf(PaymentUnavailable.class);
+        assertThatThrownBy(() -> noRetries.find("topup_ours", CHARGE_STARTED, LAST_HOLD_LAPSED)).isInstanceOf(PaymentUnavailable.class);
+        assertThatThrownBy(() -> noRetries.find("topup_ours", CHARGE_STARTED, LAST_HOLD_LAPSED)).isInstanceOf(PaymentUnavailable.class);
         stripe.verify(0, postRequestedFor(anyUrl()));
     }
 }

@@ -38,14 +38,14 @@ final class AddFundsFlow {
     Outcome run(String accountId, Idempotency key, long amountMicros, String paymentMethod, boolean crashAfterCharge)
             throws PaymentUnavailable {
         BeginResult begun = store.beginIdempotentRequest(accountId, key, HOLD);
-        if (!(begun instanceof Started)) {
+        if (!(begun instanceof Started hold)) {
             return new Stored(begun);
         }
         // Keyed per account and request: the same client key on two accounts must be two charges.
         String processorKey = accountId + ":" + key.key() + ":" + key.requestHash();
         ChargeResult charged = processor.charge(new ChargeRequest(paymentMethod, amountMicros, processorKey, "top-up"));
         if (charged instanceof ChargeResult.Declined declined) {
-            store.releaseIdempotentRequest(accountId, key);
+            store.releaseIdempotentRequest(accountId, key, hold);
             return new Declined(declined.code());
         }
         if (crashAfterCharge) {

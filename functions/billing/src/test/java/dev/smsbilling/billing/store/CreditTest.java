@@ -122,7 +122,8 @@ class CreditTest {
         Idempotency neverSent = StoreFixture.key("never-sent", "POST /v1/billing/funds 25");
         Instant firstSend = fixture.clock.instant();
         assertThat(store.startCharge(account, credited, (Started) store.beginIdempotentRequest(account, credited, AddFundsFlow.HOLD))).isTrue();
-        assertThat(store.startCharge(account, released, (Started) store.beginIdempotentRequest(account, released, AddFundsFlow.HOLD))).isTrue();
+        Started releasedHold = (Started) store.beginIdempotentRequest(account, released, AddFundsFlow.HOLD);
+        assertThat(store.startCharge(account, released, releasedHold)).isTrue();
         store.beginIdempotentRequest(account, neverSent, AddFundsFlow.HOLD);
         fixture.clock.advance(AddFundsFlow.HOLD.plusSeconds(1));
         Started takeover = (Started) store.beginIdempotentRequest(account, credited, AddFundsFlow.HOLD);
@@ -134,7 +135,7 @@ class CreditTest {
 
         store.credit(account, new Credit(EntryType.FUNDS_ADDED, AMOUNT, "ch_listed"), Optional.of(credited),
                 StoreFixture.RENDERER, StoreFixture.GENEROUS);
-        assertThat(store.releaseIdempotentRequest(account, released)).isTrue();
+        assertThat(store.releaseIdempotentRequest(account, released, releasedHold)).as("nobody took it over").isTrue();
 
         assertThat(listed(account, fixture.clock.instant())).isEmpty();
     }
@@ -249,14 +250,14 @@ class CreditTest {
     void aLiveHoldTurnsAwayTheSameRequestAsInProgressAndAnotherAsReused() {
         String account = fixture.openAccount(0);
         Idempotency key = StoreFixture.key("fund-held", "body A");
-        store.beginIdempotentRequest(account, key, AddFundsFlow.HOLD);
+        Started hold = (Started) store.beginIdempotentRequest(account, key, AddFundsFlow.HOLD);
 
         assertThat(store.beginIdempotentRequest(account, key, AddFundsFlow.HOLD)).isEqualTo(new InProgress("fund-held"));
         assertThat(store.beginIdempotentRequest(account, StoreFixture.key("fund-held", "body B"), AddFundsFlow.HOLD))
                 .isEqualTo(new KeyReused("fund-held"));
-        assertThat(store.releaseIdempotentRequest(account, StoreFixture.key("fund-held", "body B")))
+        assertThat(store.releaseIdempotentRequest(account, StoreFixture.key("fund-held", "body B"), hold))
                 .as("another request cannot release the hold").isFalse();
-        assertThat(store.releaseIdempotentRequest(account, key)).isTrue();
+        assertThat(store.releaseIdempotentRequest(account, key, hold)).isTrue();
         assertThat(store.lookupIdempotency(account, "fund-held")).isEmpty();
     }
 
@@ -267,8 +268,26 @@ class CreditTest {
         store.credit(account, new Credit(EntryType.FUNDS_ADDED, AMOUNT, "ch_2"), Optional.of(key),
                 StoreFixture.RENDERER, StoreFixture.GENEROUS);
 
-        assertThat(store.releaseIdempotentRequest(account, key)).isFalse();
+        assertThat(store.releaseIdempotentRequest(account, key, new Started("fund-done", "HOanyone", "CHany", false))).isFalse();
         assertThat(store.lookupIdempotency(account, "fund-done")).isPresent();
+    }
+
+    /**
+     * An attempt whose hold lapsed and was taken over must not release it: the taker may be
+     * charging under it, and deleting its hold would unlist that charge and free the key.
+     */
+    @Test
+    void aHoldTakenOverIsNotReleasedByTheAttemptItWasTakenFrom() {
+        String account = fixture.openAccount(0);
+        Idempotency key = StoreFixture.key("fund-taken", "body");
+        Started slow = (Started) store.beginIdempotentRequest(account, key, AddFundsFlow.HOLD);
+        fixture.clock.advance(AddFundsFlow.HOLD.plusSeconds(1));
+        Started taker = (Started) store.beginIdempotentRequest(account, key, AddFundsFlow.HOLD);
+
+        assertThat(store.releaseIdempotentRequest(account, key, slow)).isFalse();
+        assertThat(store.lookupIdempotency(account, "fund-taken")).hasValueSatisfying(record ->
+                assertThat(record.holder()).contains(taker.holder()));
+        assertThat(store.releaseIdempotentRequest(account, key, taker)).isTrue();
     }
 
     @Test

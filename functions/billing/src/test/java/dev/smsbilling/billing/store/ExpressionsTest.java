@@ -148,8 +148,9 @@ class ExpressionsTest {
 
     @Test
     void releasingAKeyDeletesOnlyOurOwnHold() {
-        assertThat(Expressions.IDEMPOTENCY_RELEASE_CONDITION).isEqualTo("#status = :inProgress AND #requestHash = :requestHash");
-        assertThat(writes.releaseIdempotency("BA1", KEY).conditionExpression())
+        assertThat(Expressions.IDEMPOTENCY_RELEASE_CONDITION)
+                .isEqualTo("#status = :inProgress AND #requestHash = :requestHash AND #holder = :holder");
+        assertThat(writes.releaseIdempotency("BA1", KEY, "HOme").conditionExpression())
                 .isEqualTo(Expressions.IDEMPOTENCY_RELEASE_CONDITION);
     }
 

@@ -38,7 +38,7 @@ public final class Charging implements PaymentProcessor {
     }
 
     @Override
-    public Optional<ChargeResult> find(String idempotencyKey, Instant notBefore) throws PaymentUnavailable {
-        return lookups.find(idempotencyKey, notBefore);
+    public Optional<ChargeResult> find(String idempotencyKey, Instant from, Instant to) throws PaymentUnavailable {
+        return lookups.find(idempotencyKey, from, to);
     }
 }

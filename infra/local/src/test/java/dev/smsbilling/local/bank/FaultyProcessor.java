@@ -73,14 +73,14 @@ final class FaultyProcessor implements PaymentProcessor {
 
     /** The sweep's question; an armed outage answers it as it answers a charge. */
     @Override
-    public Optional<ChargeResult> find(String idempotencyKey, Instant notBefore) throws PaymentUnavailable {
+    public Optional<ChargeResult> find(String idempotencyKey, Instant from, Instant to) throws PaymentUnavailable {
         calls.add("processor.find.calls");
         Faults faults = armed.get();
         if (faults != null && faults.processorUnavailable.compareAndSet(true, false)) {
             faults.fired(injected, "processor.unavailable_5xx", true);
             throw new PaymentUnavailable("injected: the processor answered 503");
         }
-        return sandbox.find(idempotencyKey, notBefore);
+        return sandbox.find(idempotencyKey, from, to);
     }
 
     /** Every charge that took money, once each (the sandbox replays a key's first answer). */
