@@ -22,6 +22,12 @@ final class Faults {
     final AtomicBoolean crashAfterClaim = new AtomicBoolean();
     /** The processor answers 5xx: the outcome is unknown to the caller. */
     final AtomicBoolean processorUnavailable = new AtomicBoolean();
+    /**
+     * The processor answers a charge with the charge it made earlier under this key, charging
+     * nothing: Stripe replaying a key's first answer (until it prunes keys), or the sandbox's for
+     * ever, to a request whose own key derives the same one.
+     */
+    volatile String replayChargeOf;
 
     /** Which request this invocation serves, for the audit's messages. */
     volatile String request = "";

@@ -57,6 +57,15 @@ final class FaultyProcessor implements PaymentProcessor {
             faults.fired(injected, "auto_charge.crash_after_claim", true);
             throw new IllegalStateException("injected: the run died after its claim, before charging");
         }
+        String replayOf = faults == null ? null : faults.replayChargeOf;
+        if (replayOf != null) {
+            faults.replayChargeOf = null;
+            Optional<ChargeResult> earlier = sandbox.find(replayOf, Instant.EPOCH, Instant.EPOCH);
+            if (earlier.isPresent()) {
+                faults.fired(injected, "processor.replayed_an_earlier_charge", false);
+                return earlier.get();
+            }
+        }
         if (autoCharge) {
             // While a run charges, its claim is on the account item with this key pending.
             crossingOfKey.apply(request.idempotencyKey()).ifPresent(c -> crossings.putIfAbsent(request.idempotencyKey(), c));
@@ -86,6 +95,12 @@ final class FaultyProcessor implements PaymentProcessor {
     /** Every charge that took money, once each (the sandbox replays a key's first answer). */
     List<SandboxPaymentProcessor.Charged> charges() {
         return sandbox.charges();
+    }
+
+    /** The processor key a charge was made under, by its reference; null for none of ours. */
+    String chargeKeyOf(String reference) {
+        return sandbox.charges().stream().filter(c -> c.reference().equals(reference))
+                .map(c -> c.request().idempotencyKey()).findFirst().orElse(null);
     }
 
     /** The client request that first asked for this processor key (empty for a scheduled run). */
