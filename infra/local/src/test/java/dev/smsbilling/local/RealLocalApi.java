@@ -24,11 +24,16 @@ final class RealLocalApi implements AutoCloseable {
 
     /** Publishes what LocalApi would, pointed at {@code table}, then starts the server. */
     static RealLocalApi start(TestTable table) {
+        return start(table, HandlerFactory.byClassName());
+    }
+
+    /** As {@link #start(TestTable)}, with the functions' handlers made by {@code handlers}: a test's faults inside them. */
+    static RealLocalApi start(TestTable table, HandlerFactory handlers) {
         System.setProperty("TABLE_NAME", table.name());
         System.setProperty("DYNAMODB_ENDPOINT", table.endpoint().uri().toString());
         System.setProperty("PAYMENT_PROCESSOR", "sandbox");
         try {
-            return new RealLocalApi(LocalServer.start(TemplateReader.read(Repository.template()), HandlerFactory.byClassName(), 0));
+            return new RealLocalApi(LocalServer.start(TemplateReader.read(Repository.template()), handlers, 0));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
