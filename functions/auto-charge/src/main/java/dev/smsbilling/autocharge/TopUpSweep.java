@@ -76,7 +76,7 @@ final class TopUpSweep {
             holds = store.unsettledTopUps(clock.instant().minus(SETTLE_AFTER), MAX_PER_RUN);
         } catch (RuntimeException e) {
             log.sweepFailed(e.getClass().getSimpleName());
-            summary.add(Settled.FAILED);
+            summary.couldNotList();
             return summary.build();
         }
         for (UnsettledTopUp hold : holds) {
