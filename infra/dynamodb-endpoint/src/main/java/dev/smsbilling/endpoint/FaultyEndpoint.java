@@ -29,14 +29,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A loopback HTTP proxy in front of a real DynamoDB endpoint that injects the faults the network
  * and DynamoDB really produce and emulators never do: a request applied whose answer never
- * arrives (a 500, or a connection closed before any answer), DynamoDB's
+ * arrives (a 500, or a connection closed before any answer) or arrives late, DynamoDB's
  * {@code TransactionConflict} cancellations and throttling. Clients are pointed at {@link #uri()}
  * and use the real SDK, whose own retries then meet the faults as they would in AWS.
  *
  * <p>Faults are armed per operation ("TransactWriteItems") and fire in the order armed, each as
  * often as armed; every other request passes through untouched. A client can also ask for a
- * fault on one request of its own with the {@value #FAULT_HEADER} header ("KIND id" or
- * "KIND:itemIndex id"): it fires once per id, so the SDK's own retries of that request, which
+ * fault on one request of its own with the {@value #FAULT_HEADER} header ("KIND id",
+ * "TRANSACTION_CONFLICT:itemIndex id" or "APPLY_THEN_DELAY_ANSWER:millis id"): it fires once per id, so the SDK's own retries of that request, which
  * carry the same header, go through as they would after a real fault. Every request is shown to
  * the {@link Observer} first, as it reached the proxy (the IAM actions a function needs are
  * recorded so). Thread-safe.
@@ -55,20 +55,34 @@ public final class FaultyEndpoint implements AutoCloseable {
         APPLY_THEN_ANSWER_500,
         /** Applied by the table; the connection closes before any answer (a read timeout, a reset). */
         APPLY_THEN_DROP_CONNECTION,
+        /**
+         * Applied by the table; its answer is held back for the fault's delay (a slow network, a
+         * hot partition). A client whose patience is shorter meets a lost answer by timeout.
+         */
+        APPLY_THEN_DELAY_ANSWER,
         /** Not applied: cancelled with TransactionConflict on the item at {@code itemIndex}, None elsewhere. */
         TRANSACTION_CONFLICT,
         /** Not applied: a ThrottlingException. */
         THROTTLE
     }
 
-    /** One armed fault. */
-    public record Fault(String operation, Kind kind, int itemIndex) {
+    /**
+     * One armed fault.
+     *
+     * @param itemIndex the item a TRANSACTION_CONFLICT names
+     * @param delay how long an APPLY_THEN_DELAY_ANSWER holds the answer back
+     */
+    public record Fault(String operation, Kind kind, int itemIndex, Duration delay) {
         public static Fault of(String operation, Kind kind) {
-            return new Fault(operation, kind, 0);
+            return new Fault(operation, kind, 0, Duration.ZERO);
         }
 
         public static Fault conflictOn(String operation, int itemIndex) {
-            return new Fault(operation, Kind.TRANSACTION_CONFLICT, itemIndex);
+            return new Fault(operation, Kind.TRANSACTION_CONFLICT, itemIndex, Duration.ZERO);
+        }
+
+        public static Fault delayed(String operation, Duration delay) {
+            return new Fault(operation, Kind.APPLY_THEN_DELAY_ANSWER, 0, delay);
         }
     }
 
@@ -172,6 +186,12 @@ public final class FaultyEndpoint implements AutoCloseable {
                     // Closed with no status line sent: the client's connection ends before any answer.
                     exchange.close();
                 }
+                case APPLY_THEN_DELAY_ANSWER -> {
+                    HttpResponse<byte[]> late = send(body, exchange);
+                    Thread.sleep(fault.delay().toMillis());
+                    // A client that gave up meanwhile has closed its end; the answer then goes nowhere.
+                    relay(exchange, late);
+                }
                 case TRANSACTION_CONFLICT -> answer(exchange, 400, conflict(body, fault.itemIndex()));
                 case THROTTLE -> answer(exchange, 400, error("ThrottlingException", "injected: Rate of requests exceeds the allowed throughput."));
             }
@@ -191,7 +211,9 @@ public final class FaultyEndpoint implements AutoCloseable {
             return null;
         }
         String[] kind = parts[0].split(":", 2);
-        return new Fault(operation, Kind.valueOf(kind[0]), kind.length > 1 ? Integer.parseInt(kind[1]) : 0);
+        int number = kind.length > 1 ? Integer.parseInt(kind[1]) : 0;
+        return Kind.valueOf(kind[0]) == Kind.APPLY_THEN_DELAY_ANSWER ? Fault.delayed(operation, Duration.ofMillis(number))
+                : new Fault(operation, Kind.valueOf(kind[0]), number, Duration.ZERO);
     }
 
     private HttpResponse<byte[]> send(byte[] body, HttpExchange exchange) throws IOException, InterruptedException {
@@ -206,7 +228,10 @@ public final class FaultyEndpoint implements AutoCloseable {
     }
 
     private void forward(HttpExchange exchange, byte[] body) throws IOException, InterruptedException {
-        HttpResponse<byte[]> response = send(body, exchange);
+        relay(exchange, send(body, exchange));
+    }
+
+    private static void relay(HttpExchange exchange, HttpResponse<byte[]> response) throws IOException {
         response.headers().map().forEach((name, values) -> {
             if (!HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT)) && !name.startsWith(":")) {
                 exchange.getResponseHeaders().put(name, values);

@@ -2,6 +2,7 @@ package dev.smsbilling.billing.runtime;
 
 import dev.smsbilling.aws.AwsAccess;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
@@ -17,8 +18,20 @@ import software.amazon.awssdk.regions.Region;
  * requests are signed with made-up credentials ({@link PrimingCredentials}) and sent to a
  * loopback port of the function's own instead of AWS ({@link PrimingHttpClient}), so the whole
  * request path is warm in the snapshot with no request made to AWS and no credentials in it. Outside priming both wrappers only pass through.
+ *
+ * <p>Every call is bounded. Without it an answer that never comes holds the call for the HTTP
+ * client's 30 s socket timeout, past every function's own timeout, and Lambda kills the
+ * invocation before it can find out whether its write applied. An attempt gives up after
+ * {@link #ATTEMPT_TIMEOUT} (the SDK then resends the same request, a transaction with the same
+ * ClientRequestToken) and a call after {@link #CALL_TIMEOUT}; the store bounds its balance
+ * writes tighter still, by the invocation's own deadline.
  */
 final class SdkClients {
+    /** DynamoDB answers in milliseconds; an attempt this slow has lost its answer. */
+    static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(2);
+    /** Well below the shortest timeout of a function built on these clients (10 s; the authorizer has its own). */
+    static final Duration CALL_TIMEOUT = Duration.ofSeconds(4);
+
     private SdkClients() {
     }
 
@@ -26,7 +39,8 @@ final class SdkClients {
                                                                                        Optional<URI> endpoint) {
         builder.httpClientBuilder(PrimingHttpClient.around(UrlConnectionHttpClient.builder()))
                 .region(Region.of(aws.region()))
-                .credentialsProvider(new PrimingCredentials(aws.credentials()));
+                .credentialsProvider(new PrimingCredentials(aws.credentials()))
+                .overrideConfiguration(c -> c.apiCallAttemptTimeout(ATTEMPT_TIMEOUT).apiCallTimeout(CALL_TIMEOUT));
         endpoint.ifPresent(builder::endpointOverride);
         return builder.build();
     }

@@ -31,6 +31,8 @@ final class BalanceWriter {
     private final ReadRequests reads;
     private final WriteRequests writes;
     private final Clock clock;
+    /** The least a write is given, so a deadline just reached still sends it once (as the loop decided). */
+    private static final Duration MIN_CALL = Duration.ofMillis(100);
     private final Backoff backoff;
 
     BalanceWriter(DynamoDbClient dynamo, ReadRequests reads, WriteRequests writes, Clock clock, Backoff backoff) {
@@ -118,7 +120,7 @@ final class BalanceWriter {
         RuntimeException unknown = null;
         for (int resend = 0; ; resend++) {
             try {
-                dynamo.transactWriteItems(write);
+                dynamo.transactWriteItems(withinDeadline(write, deadline));
                 return Optional.of(new Committed(entry, attempt.response()));
             } catch (TransactionCanceledException e) {
                 // Judged from the data, never from whether we saw an error before: the SDK resends
@@ -153,6 +155,16 @@ final class BalanceWriter {
             }
             Backoff.sleep(pause);
         }
+    }
+
+    /**
+     * The SDK's own resends of a write stop at the deadline: an answer that hangs must end in
+     * time for the last look to tell what happened and for the function to say it.
+     */
+    private static TransactWriteItemsRequest withinDeadline(TransactWriteItemsRequest write, Deadline deadline) {
+        Duration left = deadline.remaining();
+        Duration bound = left.compareTo(MIN_CALL) < 0 ? MIN_CALL : left;
+        return write.toBuilder().overrideConfiguration(c -> c.apiCallTimeout(bound)).build();
     }
 
     private static RuntimeException firstOf(RuntimeException first, RuntimeException next) {

@@ -81,6 +81,28 @@ class LostAnswersTest {
         twoAttempts.close();
     }
 
+    /**
+     * The answer to a debit that applied is held back far longer than the invocation may live:
+     * the write still ends with its deadline (not the HTTP client's 30 s socket timeout, which
+     * Lambda would never wait for), and the last look finds it committed, once.
+     */
+    @Test
+    void aWriteWhoseAnswerHangsEndsWithItsDeadlineAndIsAnsweredAsCommittedOnce() {
+        String account = fixture.openAccount(1_000_000);
+        faults.arm(Fault.delayed(WRITE, Duration.ofSeconds(20)), 1);
+        long started = System.nanoTime();
+
+        DebitResult result = store.debit(account, StoreFixture.charge(10_000), Optional.empty(), StoreFixture.RENDERER,
+                Deadline.within(Duration.ofSeconds(2)));
+
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        assertThat(faults.fired(Kind.APPLY_THEN_DELAY_ANSWER)).isEqualTo(1);
+        assertThat(millis).as("ended with its 2 s deadline, not with the 20 s answer").isLessThan(6_000);
+        assertThat(result).isInstanceOf(Committed.class);
+        assertThat(fixture.ledger(account)).as("one debit, not two").hasSize(2);
+        assertThat(fixture.balance(account)).isEqualTo(990_000);
+    }
+
     @Test
     void aKeyedCreditWhoseAnswersAreLostTwiceIsCreditedOnceAndItsKeyCompleted() {
         String account = fixture.openAccount(0);

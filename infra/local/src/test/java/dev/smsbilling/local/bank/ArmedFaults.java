@@ -46,6 +46,10 @@ final class ArmedFaults implements ExecutionInterceptor {
                 faults.fired(injected, "dynamodb.transaction_conflict", false);
                 return Kind.TRANSACTION_CONFLICT + ":" + ThreadLocalRandom.current().nextInt(write.transactItems().size());
             }
+            if (faults.slowWriteReply.compareAndSet(true, false)) {
+                faults.fired(injected, "dynamodb.write_answer_late", false);
+                return Kind.APPLY_THEN_DELAY_ANSWER + ":" + Bank.LATE_ANSWER.toMillis();
+            }
             if (faults.loseWriteReply.compareAndSet(true, false)) {
                 // Not a failing fault any more: the store must find out what happened and say so.
                 boolean dropped = ThreadLocalRandom.current().nextBoolean();

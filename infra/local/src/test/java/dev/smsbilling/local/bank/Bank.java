@@ -10,6 +10,7 @@ import dev.smsbilling.endpoint.FaultyEndpoint;
 import dev.smsbilling.endpoint.TestTable;
 import dev.smsbilling.pricing.Pricer;
 import dev.smsbilling.sendcharge.SendChargeHandler;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +38,10 @@ final class Bank {
     final SendChargeHandler send;
     final AddFundsHandler funds;
     final AutoChargeHandler autoCharge;
+    /** The functions' own patience with one DynamoDB attempt (billing.runtime.SdkClients), kept short here so a late answer costs seconds. */
+    static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(1);
+    /** A late answer comes after the attempt gave up: the SDK resends (same token; moto ignores it) and the store must tell. */
+    static final Duration LATE_ANSWER = ATTEMPT_TIMEOUT.plusMillis(800);
     final AccountHandler account;
     final Invocations calls = new Invocations();
     final List<String> accountIds = new CopyOnWriteArrayList<>();
@@ -45,7 +50,7 @@ final class Bank {
         this.table = table;
         this.wire = FaultyEndpoint.inFrontOf(table.endpoint().uri());
         DynamoDbClient faulty = new DynamoDbEndpoint(wire.uri(), "fault-injecting proxy")
-                .client(c -> c.addExecutionInterceptor(new ArmedFaults(armed, injected)));
+                .client(c -> c.addExecutionInterceptor(new ArmedFaults(armed, injected)).apiCallAttemptTimeout(ATTEMPT_TIMEOUT));
         this.store = new BillingStore(faulty, table.name(), clock);
         this.processor = new FaultyProcessor(armed, injected, processorCalls, this::crossingOf);
         this.send = new SendChargeHandler(pricer, store);

@@ -117,6 +117,8 @@ final class Client implements Runnable {
             faults.throttles.set(1 + random.nextInt(3));
         } else if (dice < 18) {
             faults.conflicts.set(1 + random.nextInt(3));
+        } else if (dice < 20) {
+            faults.slowWriteReply.set(true);
         }
         return faults;
     }
@@ -197,6 +199,8 @@ final class Client implements Runnable {
             faults.throttles.set(1 + random.nextInt(3));
         } else if (dice < 28) {
             faults.conflicts.set(1 + random.nextInt(3));
+        } else if (dice < 31) {
+            faults.slowWriteReply.set(true);
         }
         return faults;
     }

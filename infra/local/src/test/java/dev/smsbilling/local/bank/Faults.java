@@ -12,6 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class Faults {
     /** Let the next TransactWriteItems through, then throw as if its reply was lost. */
     final AtomicBoolean loseWriteReply = new AtomicBoolean();
+    /** Let the next TransactWriteItems through, and hold its answer back past the client's patience. */
+    final AtomicBoolean slowWriteReply = new AtomicBoolean();
     /** Throttling answers before TransactWriteItems reaches the table. */
     final AtomicInteger throttles = new AtomicInteger();
     /** TransactionConflict cancellations before a TransactWriteItems or TransactGetItems reaches the table. */
