@@ -10,6 +10,7 @@ import dev.smsbilling.billing.store.EntryDetails;
 import dev.smsbilling.billing.store.LedgerEntry;
 import dev.smsbilling.billing.store.Subscription;
 import dev.smsbilling.billing.testing.Charging;
+import dev.smsbilling.billing.testing.CrashAfterCharge;
 import dev.smsbilling.billing.testing.MovableClock;
 import dev.smsbilling.endpoint.RealDynamoDb;
 import dev.smsbilling.endpoint.TestTable;

@@ -14,6 +14,7 @@ import dev.smsbilling.billing.store.BillingStore;
 import dev.smsbilling.billing.store.EntryDetails;
 import dev.smsbilling.billing.store.LedgerEntry;
 import dev.smsbilling.billing.testing.Charging;
+import dev.smsbilling.billing.testing.CrashAfterCharge;
 import dev.smsbilling.billing.testing.MovableClock;
 import dev.smsbilling.endpoint.RealDynamoDb;
 import dev.smsbilling.endpoint.TestTable;

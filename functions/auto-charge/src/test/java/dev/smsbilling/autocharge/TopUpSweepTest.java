@@ -12,6 +12,7 @@ import dev.smsbilling.billing.store.EntryType;
 import dev.smsbilling.billing.store.IdempotencyStatus;
 import dev.smsbilling.billing.store.LedgerEntry;
 import dev.smsbilling.billing.testing.Charging;
+import dev.smsbilling.billing.testing.CrashAfterCharge;
 import dev.smsbilling.billing.testing.MovableClock;
 import dev.smsbilling.endpoint.RealDynamoDb;
 import dev.smsbilling.endpoint.TestTable;

@@ -10,9 +10,9 @@ import dev.smsbilling.billing.runtime.Stores;
 import dev.smsbilling.billing.store.BillingStore;
 import dev.smsbilling.billing.store.DebitResult;
 import dev.smsbilling.billing.store.Idempotency;
-import dev.smsbilling.billing.store.IdempotencyStatus;
 import dev.smsbilling.billing.store.InsufficientFunds;
 import dev.smsbilling.billing.store.MessageCharge;
+import dev.smsbilling.billing.store.Replayed;
 import dev.smsbilling.billing.store.SubscriptionInactive;
 import dev.smsbilling.billing.store.WriteOutcome;
 import dev.smsbilling.http.ApiException;
@@ -98,10 +98,8 @@ public final class SendChargeHandler extends BillingFunction {
      * dropped its country.
      */
     private Optional<ApiResponse> earlierAnswer(String account, Optional<Idempotency> idempotency) {
-        return idempotency.flatMap(key -> store.lookupIdempotency(account, key.key())
-                .filter(record -> record.status() == IdempotencyStatus.COMPLETED)
-                .filter(record -> record.requestHash().equals(key.requestHash()))
-                .flatMap(record -> record.response())
-                .map(Outcomes::replayed));
+        return idempotency.flatMap(key -> store.keySeenBefore(account, key))
+                .filter(Replayed.class::isInstance)
+                .map(Outcomes::toResponse);
     }
 }

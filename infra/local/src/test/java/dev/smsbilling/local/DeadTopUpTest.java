@@ -6,16 +6,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.smsbilling.addfunds.AddFundsHandler;
 import dev.smsbilling.autocharge.AutoChargeHandler;
-import dev.smsbilling.billing.payment.ChargeResult;
 import dev.smsbilling.billing.payment.SandboxPaymentProcessor;
 import dev.smsbilling.billing.store.BillingStore;
-import dev.smsbilling.billing.testing.Charging;
+import dev.smsbilling.billing.testing.CrashAfterCharge;
 import dev.smsbilling.endpoint.RealDynamoDb;
 import dev.smsbilling.endpoint.TestTable;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,17 +31,10 @@ class DeadTopUpTest {
     @Test
     void aTopUpThatChargedAndDiedIsCreditedByTheScheduledRunAndReplayedToALateRetry(TestTable table) throws Exception {
         SandboxPaymentProcessor stripe = SandboxPaymentProcessor.shared();
-        AtomicBoolean dieOnce = new AtomicBoolean(true);
         Clock later = Clock.offset(Clock.systemUTC(), Duration.ofMinutes(10));
         HandlerFactory handlers = function -> switch (function.name()) {
             case "AddFundsFunction" -> new AddFundsHandler(new BillingStore(table.client(), table.name(), Clock.systemUTC()),
-                    Charging.by(request -> {
-                        ChargeResult charged = stripe.charge(request);
-                        if (dieOnce.compareAndSet(true, false)) {
-                            throw new IllegalStateException("the invocation died after the card was charged");
-                        }
-                        return charged;
-                    }, stripe));
+                    new CrashAfterCharge(stripe));
             case "AutoChargeFunction" -> new AutoChargeHandler(new BillingStore(table.client(), table.name(), later), stripe, later);
             default -> HandlerFactory.byClassName().create(function);
         };

@@ -60,7 +60,7 @@ public final class Outcomes {
     }
 
     /** A stored answer given again, marked so a client (and the telemetry) can tell. */
-    public static ApiResponse replayed(StoredResponse response) {
+    private static ApiResponse replayed(StoredResponse response) {
         return stored(response).withHeader(HttpFunction.REPLAYED_HEADER, "true");
     }
 

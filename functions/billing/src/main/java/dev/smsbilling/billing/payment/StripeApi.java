@@ -25,7 +25,7 @@ final class StripeApi {
 
     /** Build once per function instance: it holds no connection, and the JDK pools them. */
     static StripeApi create(StripeConfig config) {
-        return new StripeApi(new StripeTransport(new StripeHttp(config), Backoff.jittered(), config.maxNetworkRetries()));
+        return new StripeApi(new StripeTransport(new StripeHttp(config), StripeRetryBackoff.jittered(), config.maxNetworkRetries()));
     }
 
     /** POST /v1/payment_intents under our idempotency key: a second call with the key gets the first answer. */

@@ -6,7 +6,7 @@ import java.lang.System.Logger.Level;
 import java.time.Duration;
 
 /**
- * Sends a request to Stripe and sends it again, after a {@link Backoff}, while no answer came
+ * Sends a request to Stripe and sends it again, after a {@link StripeRetryBackoff}, while no answer came
  * or the answer says a retry may succeed ({@link StripeRetryPolicy}), up to the configured
  * number of retries. What is left after that is the caller's to interpret.
  *
@@ -17,10 +17,10 @@ final class StripeTransport {
     private static final Logger LOG = System.getLogger(StripePaymentProcessor.class.getName());
 
     private final StripeHttp http;
-    private final Backoff backoff;
+    private final StripeRetryBackoff backoff;
     private final int maxRetries;
 
-    StripeTransport(StripeHttp http, Backoff backoff, int maxRetries) {
+    StripeTransport(StripeHttp http, StripeRetryBackoff backoff, int maxRetries) {
         this.http = http;
         this.backoff = backoff;
         this.maxRetries = maxRetries;

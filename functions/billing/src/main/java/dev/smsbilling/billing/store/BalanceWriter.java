@@ -33,9 +33,9 @@ final class BalanceWriter {
     private final Clock clock;
     /** The least a write is given, so a deadline just reached still sends it once (as the loop decided). */
     private static final Duration MIN_CALL = Duration.ofMillis(100);
-    private final Backoff backoff;
+    private final WriteConflictBackoff backoff;
 
-    BalanceWriter(DynamoDbClient dynamo, ReadRequests reads, WriteRequests writes, Clock clock, Backoff backoff) {
+    BalanceWriter(DynamoDbClient dynamo, ReadRequests reads, WriteRequests writes, Clock clock, WriteConflictBackoff backoff) {
         this.dynamo = dynamo;
         this.reads = reads;
         this.writes = writes;
@@ -60,7 +60,7 @@ final class BalanceWriter {
             }
             // Contention is normal, and how much of it there is tells when one account needs its balance sharded.
             Telemetry.current().add(Metric.WRITE_RETRIES);
-            Backoff.sleep(pause);
+            WriteConflictBackoff.sleep(pause);
         }
     }
 
@@ -153,7 +153,7 @@ final class BalanceWriter {
             if (!deadline.allows(pause)) {
                 return lastLook(attempt, unknown, new WriteOutcomeUnknown(attempt.accountId(), entry.seq(), unknown));
             }
-            Backoff.sleep(pause);
+            WriteConflictBackoff.sleep(pause);
         }
     }
 

@@ -23,10 +23,10 @@ public final class BillingStore {
     private final AutoCharges autoCharges;
 
     public BillingStore(DynamoDbClient dynamo, String tableName, Clock clock) {
-        this(dynamo, tableName, clock, Backoff.standard());
+        this(dynamo, tableName, clock, WriteConflictBackoff.standard());
     }
 
-    BillingStore(DynamoDbClient dynamo, String tableName, Clock clock, Backoff backoff) {
+    BillingStore(DynamoDbClient dynamo, String tableName, Clock clock, WriteConflictBackoff backoff) {
         Objects.requireNonNull(dynamo, "dynamo");
         Objects.requireNonNull(tableName, "tableName");
         Objects.requireNonNull(clock, "clock");
@@ -136,6 +136,16 @@ public final class BillingStore {
      */
     public List<UnsettledTopUp> unsettledTopUps(Instant chargedBefore, int limit) {
         return idempotencyKeys.unsettled(chargedBefore, limit);
+    }
+
+    /**
+     * What the key already says about this request, by the rule every keyed write applies: its
+     * first answer ({@link Replayed}), another request's key ({@link KeyReused}), or empty when
+     * nothing stands in the way. For a handler that must answer a retry before it could write
+     * afresh (a send whose country has since lost its rate is still replayed).
+     */
+    public Optional<KeySeenBefore> keySeenBefore(String accountId, Idempotency idempotency) {
+        return idempotencyKeys.seenBefore(accountId, idempotency);
     }
 
     /** A key's record, unless absent or past its 24 hours. */

@@ -105,6 +105,11 @@ final class IdempotencyKeys {
                         Timestamps.parse(Values.string(item, Attributes.CHARGE_STARTED_AT))), limit);
     }
 
+    /** The key's record judged by the rule every keyed write applies ({@link KeyVerdicts}). */
+    Optional<KeySeenBefore> seenBefore(String accountId, Idempotency idempotency) {
+        return KeyVerdicts.forCompletion(lookup(accountId, idempotency.key()), idempotency, Timestamps.now(clock));
+    }
+
     /** The record of a key, unless it is absent or past its 24 hours. */
     Optional<IdempotencyRecord> lookup(String accountId, String key) {
         Instant now = Timestamps.now(clock);

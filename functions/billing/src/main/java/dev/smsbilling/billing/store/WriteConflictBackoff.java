@@ -8,17 +8,17 @@ import java.time.Duration;
  * lost the same race spread out instead of colliding again in step, across instances restored
  * from one SnapStart snapshot too ({@link Jitter}).
  */
-final class Backoff {
+final class WriteConflictBackoff {
     private final long baseMillis;
     private final long capMillis;
 
-    Backoff(Duration base, Duration cap) {
+    WriteConflictBackoff(Duration base, Duration cap) {
         this.baseMillis = base.toMillis();
         this.capMillis = cap.toMillis();
     }
 
-    static Backoff standard() {
-        return new Backoff(Duration.ofMillis(4), Duration.ofMillis(250));
+    static WriteConflictBackoff standard() {
+        return new WriteConflictBackoff(Duration.ofMillis(4), Duration.ofMillis(250));
     }
 
     /** The pause before retry number {@code retry} (0 for the first). */

@@ -15,7 +15,7 @@ class BackoffTest {
     @Test
     void theFirstResendWaitsHalfASecond() {
         for (long seed = 0; seed < SEEDS; seed++) {
-            assertThat(new Backoff(new Random(seed)).before(1)).isEqualTo(Duration.ofMillis(500));
+            assertThat(new StripeRetryBackoff(new Random(seed)).before(1)).isEqualTo(Duration.ofMillis(500));
         }
     }
 
@@ -23,7 +23,7 @@ class BackoffTest {
     void eachLaterResendWaitsTwiceAsLongLessUpToAQuarterCappedAtFiveSeconds() {
         long[][] boundsByRetry = {{750, 1_000}, {1_500, 2_000}, {3_000, 4_000}, {3_750, 5_000}, {3_750, 5_000}};
         for (long seed = 0; seed < SEEDS; seed++) {
-            var backoff = new Backoff(new Random(seed));
+            var backoff = new StripeRetryBackoff(new Random(seed));
             for (int i = 0; i < boundsByRetry.length; i++) {
                 assertThat(backoff.before(i + 2).toMillis()).isBetween(boundsByRetry[i][0], boundsByRetry[i][1]);
             }
@@ -34,7 +34,7 @@ class BackoffTest {
     @Test
     void instancesThatFailTogetherComeBackAtDifferentTimes() {
         Set<Duration> waits = new HashSet<>();
-        var backoff = new Backoff(new Random(42));
+        var backoff = new StripeRetryBackoff(new Random(42));
         for (int i = 0; i < 50; i++) {
             waits.add(backoff.before(2));
         }
@@ -43,6 +43,6 @@ class BackoffTest {
 
     @Test
     void retriesCountFromOne() {
-        assertThatThrownBy(() -> new Backoff(new Random(1)).before(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new StripeRetryBackoff(new Random(1)).before(0)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -1,4 +1,4 @@
-package dev.smsbilling.autocharge;
+package dev.smsbilling.billing.testing;
 
 import dev.smsbilling.billing.payment.ChargeRequest;
 import dev.smsbilling.billing.payment.ChargeResult;
@@ -8,12 +8,16 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-/** Charges for real, then dies once before the run can credit: the crash a later run must heal. */
-final class CrashAfterCharge implements PaymentProcessor {
+/**
+ * Charges for real, then dies once before the caller hears back: the crash after a charge that
+ * a retry, a later run or the sweep must heal. Lookups are the wrapped processor's, so what the
+ * charge left there is found.
+ */
+public final class CrashAfterCharge implements PaymentProcessor {
     private final PaymentProcessor processor;
     private final AtomicBoolean crashNext = new AtomicBoolean(true);
 
-    CrashAfterCharge(PaymentProcessor processor) {
+    public CrashAfterCharge(PaymentProcessor processor) {
         this.processor = processor;
     }
 
@@ -21,7 +25,7 @@ final class CrashAfterCharge implements PaymentProcessor {
     public ChargeResult charge(ChargeRequest request) throws PaymentUnavailable {
         ChargeResult result = processor.charge(request);
         if (crashNext.compareAndSet(true, false)) {
-            throw new IllegalStateException("the run died after the charge");
+            throw new IllegalStateException("the invocation died after the charge");
         }
         return result;
     }

@@ -9,20 +9,20 @@ import java.util.random.RandomGenerator;
  * random, never under 0.5 s (stripe-java's schedule). The randomness spreads the resends of
  * many function instances that failed together, so they do not come back together.
  */
-final class Backoff {
+final class StripeRetryBackoff {
     static final Duration MIN = Duration.ofMillis(500);
     static final Duration MAX = Duration.ofSeconds(5);
 
     private final RandomGenerator random;
 
     /** @param random thread-safe, as function instances may charge from several threads */
-    Backoff(RandomGenerator random) {
+    StripeRetryBackoff(RandomGenerator random) {
         this.random = random;
     }
 
     /** The deployed schedule: its randomness is drawn after a SnapStart restore ({@link Jitter}). */
-    static Backoff jittered() {
-        return new Backoff(Jitter.instance());
+    static StripeRetryBackoff jittered() {
+        return new StripeRetryBackoff(Jitter.instance());
     }
 
     /** @param retry 1 for the first resend */
