@@ -1,5 +1,6 @@
 package dev.smsbilling.http.testing;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,11 +13,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 
 /**
- * One invocation of a function the way Lambda makes it: the bytes of a sample event from the
- * repository's {@code events/} folder (optionally edited) into {@code handleRequest}, the bytes
- * it writes parsed as the HTTP API's response. Shared by the function modules' handler tests.
+ * One invocation of a function the way Lambda makes it: the bytes of an HTTP API payload 2.0
+ * event (a sample of the repository's {@code events/} folder, or a bare one for a route, either
+ * edited) into {@code handleRequest}, the bytes it writes parsed as the HTTP API's response.
+ * Shared by the function modules' handler tests and the system tests' workloads.
  */
 public final class FunctionCall {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -34,6 +37,19 @@ public final class FunctionCall {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
+    }
+
+    /**
+     * The least API Gateway sends for a route: its key and path, a content type, the request
+     * context; no authorizer context, key or body until they are set.
+     */
+    public static FunctionCall to(String method, String routePath) {
+        ObjectNode event = JSON.createObjectNode();
+        event.put("version", "2.0");
+        event.putObject("headers").put("content-type", "application/json");
+        event.putObject("requestContext").put("requestId", UUID.randomUUID().toString()).putObject("http");
+        event.put("isBase64Encoded", false);
+        return new FunctionCall(event).route(method, routePath);
     }
 
     public static Path eventsFolder() {
@@ -83,6 +99,13 @@ public final class FunctionCall {
         return this;
     }
 
+    /** The path as requested, for a route with parameters ({@code /internal/accounts/BA1/subscription}). */
+    public FunctionCall rawPath(String path) {
+        event.put("rawPath", path);
+        ((ObjectNode) event.path("requestContext").path("http")).put("path", path);
+        return this;
+    }
+
     /** A path parameter of the route, such as {@code accountId}. */
     public FunctionCall pathParameter(String name, String value) {
         ObjectNode parameters = event.has("pathParameters")
@@ -103,13 +126,15 @@ public final class FunctionCall {
     }
 
     public Response invoke(RequestStreamHandler handler) {
+        return invoke(handler, null);
+    }
+
+    /** @param context what the runtime hands the function (its remaining time, its logger); null for none */
+    public Response invoke(RequestStreamHandler handler, Context context) {
         try {
             var out = new ByteArrayOutputStream();
-            handler.handleRequest(new ByteArrayInputStream(JSON.writeValueAsBytes(event)), out, null);
-            JsonNode response = JSON.readTree(out.toByteArray());
-            Map<String, String> headers = new LinkedHashMap<>();
-            response.path("headers").fields().forEachRemaining(h -> headers.put(h.getKey(), h.getValue().asText()));
-            return new Response(response.path("statusCode").asInt(), headers, response.path("body").asText());
+            handler.handleRequest(new ByteArrayInputStream(JSON.writeValueAsBytes(event)), out, context);
+            return Response.of(JSON.readTree(out.toByteArray()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -117,6 +142,13 @@ public final class FunctionCall {
 
     /** What the function answered. */
     public record Response(int status, Map<String, String> headers, String body) {
+        /** From the HTTP API's proxy response a function wrote. */
+        public static Response of(JsonNode response) {
+            Map<String, String> headers = new LinkedHashMap<>();
+            response.path("headers").fields().forEachRemaining(h -> headers.put(h.getKey(), h.getValue().asText()));
+            return new Response(response.path("statusCode").asInt(), headers, response.path("body").asText());
+        }
+
         public JsonNode json() {
             try {
                 return JSON.readTree(body);

@@ -5,16 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.smsbilling.endpoint.RealDynamoDb;
 import dev.smsbilling.endpoint.TestTable;
+import dev.smsbilling.http.testing.FunctionCall.Response;
+import dev.smsbilling.http.testing.FunctionCall;
 import dev.smsbilling.local.bank.History.Attempt;
 import dev.smsbilling.local.bank.History.KeyedRequest;
-import dev.smsbilling.local.bank.Invocations.Answer;
 import dev.smsbilling.pricing.DestinationNotSupported;
 import dev.smsbilling.pricing.PricingException;
 import dev.smsbilling.pricing.Quote;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.ThreadLocalRandom;
@@ -97,13 +97,13 @@ class BankTest {
     /** Accounts with some credit; most with auto-charge on at various thresholds, one with a card that declines. */
     private static void openAccounts(Bank bank, int count, Client setup) {
         for (int i = 0; i < count; i++) {
-            Answer created = bank.calls.http(bank.account, "POST", "/internal/accounts", "/internal/accounts", null, null,
-                    "{\"subscription\":\"active\"}", Map.of());
+            Response created = bank.calls.http(bank.account,
+                    FunctionCall.to("POST", "/internal/accounts").body("{\"subscription\":\"active\"}"));
             assertThat(created.status()).as(created.body()).isEqualTo(201);
             String accountId = created.json().path("data").path("accountId").asText();
             bank.accountIds.add(accountId);
-            Answer funded = bank.calls.http(bank.funds, "POST", "/v1/billing/funds", "/v1/billing/funds", accountId,
-                    "setup-" + i, Client.topUpBody(5_000_000L + 2_000_000L * i, "pm_card_visa"), Map.of());
+            Response funded = bank.calls.http(bank.funds, FunctionCall.to("POST", "/v1/billing/funds").account(accountId)
+                    .header("Idempotency-Key", "setup-" + i).body(Client.topUpBody(5_000_000L + 2_000_000L * i, "pm_card_visa")));
             assertThat(funded.status()).as(funded.body()).isEqualTo(201);
             if (i % 3 != 2) {
                 setup.autoChargeSettings(accountId);

@@ -3,13 +3,13 @@ package dev.smsbilling.local.bank;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.smsbilling.http.testing.FunctionCall.Response;
+import dev.smsbilling.http.testing.FunctionCall;
 import dev.smsbilling.local.bank.History.Attempt;
 import dev.smsbilling.local.bank.History.KeyedRequest;
 import dev.smsbilling.local.bank.History.Route;
-import dev.smsbilling.local.bank.Invocations.Answer;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -96,7 +96,7 @@ final class Client implements Runnable {
         } else {
             ops.add("send.unkeyed");
             Faults faults = armSend();
-            Answer answer = call(Route.SEND, account, null, body, faults);
+            Response answer = call(Route.SEND, account, null, body, faults);
             expect("send", answer, faults, Set.of(202, 400, 402, 403, 422));
             if (answer.status() == 202) {
                 history.acknowledged(new History.UnkeyedSend(account, answer.body()));
@@ -244,7 +244,7 @@ final class Client implements Runnable {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        Answer answer = call(request.route, request.accountId, request.key, altered, null);
+        Response answer = call(request.route, request.accountId, request.key, altered, null);
         request.answered(new Attempt(answer.status(), answer.body(), true, false));
         if (answer.status() != 422 || !"idempotency_key_reused".equals(answer.code())) {
             history.violation("altered_retry_not_refused", request.route + " key " + request.key + " answered "
@@ -254,7 +254,7 @@ final class Client implements Runnable {
 
     /** One attempt of a keyed request with its original body. */
     void attempt(KeyedRequest request, String body, boolean altered, Faults faults) {
-        Answer answer = call(request.route, request.accountId, request.key, body, faults);
+        Response answer = call(request.route, request.accountId, request.key, body, faults);
         boolean replayed = "true".equals(answer.headers().get("Idempotent-Replayed"));
         request.answered(new Attempt(answer.status(), answer.body(), altered, replayed));
         if (request.route == Route.SEND) {
@@ -302,8 +302,7 @@ final class Client implements Runnable {
 
     private void balance() {
         ops.add("read.balance");
-        Answer answer = bank.calls.http(bank.account, "GET", "/v1/billing/balance", "/v1/billing/balance", account(),
-                null, null, Map.of());
+        Response answer = bank.calls.http(bank.account, FunctionCall.to("GET", "/v1/billing/balance").account(account()));
         expect("balance", answer, null, Set.of(200));
         if (answer.status() == 200 && answer.json().path("data").path("balanceMicros").asLong() < 0) {
             history.violation("negative_balance_read", answer.body());
@@ -314,8 +313,8 @@ final class Client implements Runnable {
     private void statement() {
         ops.add("read.statement");
         String limit = String.valueOf(1 + random.nextInt(random.nextBoolean() ? 10 : 100));
-        Answer answer = bank.calls.http(bank.account, "GET", "/v1/billing/transactions", "/v1/billing/transactions",
-                account(), null, null, Map.of("limit", limit));
+        Response answer = bank.calls.http(bank.account,
+                FunctionCall.to("GET", "/v1/billing/transactions").account(account()).query("limit", limit));
         expect("statement", answer, null, Set.of(200));
         if (answer.status() != 200) {
             return;
@@ -340,8 +339,7 @@ final class Client implements Runnable {
         long amount = List.of(10_000_000L, 20_000_000L, 25_000_000L).get(random.nextInt(3));
         String body = "{\"enabled\":" + enabled + ",\"thresholdMicros\":" + threshold + ",\"amountMicros\":" + amount
                 + ",\"paymentMethod\":\"" + card + "\"}";
-        Answer answer = bank.calls.http(bank.account, "PUT", "/v1/billing/auto-charge", "/v1/billing/auto-charge",
-                account, null, body, Map.of());
+        Response answer = bank.calls.http(bank.account, FunctionCall.to("PUT", "/v1/billing/auto-charge").account(account).body(body));
         expect("auto_charge_settings", answer, null, Set.of(200));
     }
 
@@ -351,22 +349,22 @@ final class Client implements Runnable {
         List<String> accounts = bank.accountIds;
         String account = accounts.get(1 + random.nextInt(accounts.size() - 1));
         String status = random.nextInt(100) < 80 ? "active" : "inactive";
-        Answer answer = bank.calls.httpWithPath(bank.account, "PUT", "/internal/accounts/{accountId}/subscription",
-                "/internal/accounts/" + account + "/subscription", Map.of("accountId", account),
-                "{\"status\":\"" + status + "\"}");
+        Response answer = bank.calls.http(bank.account, FunctionCall.to("PUT", "/internal/accounts/{accountId}/subscription")
+                .rawPath("/internal/accounts/" + account + "/subscription").pathParameter("accountId", account)
+                .body("{\"status\":\"" + status + "\"}"));
         expect("subscription", answer, null, Set.of(200));
     }
 
     // ---- plumbing ------------------------------------------------------------------------------
 
-    Answer call(Route route, String account, String key, String body, Faults faults) {
+    Response call(Route route, String account, String key, String body, Faults faults) {
         String path = route == Route.SEND ? "/v1/messages" : "/v1/billing/funds";
         Faults armed = faults != null ? faults : new Faults();
         armed.request = account + "|" + key;
         bank.armed.set(armed);
         try {
-            return bank.calls.http(route == Route.SEND ? bank.send : bank.funds, "POST", path, path, account, key, body,
-                    Map.of());
+            return bank.calls.http(route == Route.SEND ? bank.send : bank.funds,
+                    FunctionCall.to("POST", path).account(account).header("Idempotency-Key", key).body(body));
         } finally {
             bank.armed.remove();
         }
@@ -377,7 +375,7 @@ final class Client implements Runnable {
      * 503 {@code payment_unavailable} only when a fault did, and {@code account_busy} (nothing
      * changed, retry) whenever the account was too contended to finish in time.
      */
-    void expect(String what, Answer answer, Faults faults, Set<Integer> allowed) {
+    void expect(String what, Response answer, Faults faults, Set<Integer> allowed) {
         statuses.add(what + " " + answer.status() + (answer.status() >= 400 ? " " + answer.code() : ""));
         if (allowed.contains(answer.status())) {
             return;
