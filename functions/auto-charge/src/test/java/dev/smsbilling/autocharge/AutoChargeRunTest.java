@@ -18,6 +18,7 @@ import dev.smsbilling.billing.testing.CrashAfterCharge;
 import dev.smsbilling.billing.testing.MovableClock;
 import dev.smsbilling.endpoint.RealDynamoDb;
 import dev.smsbilling.endpoint.TestTable;
+import dev.smsbilling.http.testing.TestContext;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -261,7 +262,7 @@ class AutoChargeRunTest {
     void aRunShortOfTimeClaimsNothing() {
         String account = accounts.due(VISA);
 
-        RunSummary summary = ScheduledEvent.invoke(handler(processor), ScheduledEvent.sample(), new ShortOfTime(5_000));
+        RunSummary summary = ScheduledEvent.invoke(handler(processor), ScheduledEvent.sample(), TestContext.withRemaining(5_000));
 
         assertThat(summary).isEqualTo(new RunSummary(1, 0, 0, 1));
         assertThat(processor.requests()).isEmpty();

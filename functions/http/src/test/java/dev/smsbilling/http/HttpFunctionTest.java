@@ -1,24 +1,24 @@
 package dev.smsbilling.http;
 
-import com.amazonaws.services.lambda.runtime.Context;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.junit.jupiter.api.Test;
-
-import dev.smsbilling.http.testing.EmbeddedMetrics;
-import dev.smsbilling.http.testing.StdoutCapture;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.List;
-import java.util.Map;
-
 import static dev.smsbilling.http.Events.body;
 import static dev.smsbilling.http.Events.event;
 import static dev.smsbilling.http.Events.invoke;
 import static dev.smsbilling.http.Events.stream;
 import static dev.smsbilling.http.Events.withBody;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.smsbilling.http.testing.EmbeddedMetrics;
+import dev.smsbilling.http.testing.StdoutCapture;
+import dev.smsbilling.http.testing.TestContext;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 class HttpFunctionTest {
 

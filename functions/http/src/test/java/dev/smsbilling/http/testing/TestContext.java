@@ -1,12 +1,16 @@
-package dev.smsbilling.http;
+package dev.smsbilling.http.testing;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 
-/** A Lambda context as the runtime passes one; its logger drops what it is given (the telemetry writes to stdout). */
-final class TestContext implements Context {
+/**
+ * A Lambda context as the runtime passes one, with ten seconds left unless told otherwise; its
+ * logger drops what it is given (the telemetry writes to stdout).
+ */
+public final class TestContext implements Context {
+    private final int remainingMillis;
     private final LambdaLogger logger = new LambdaLogger() {
         @Override
         public void log(String message) {
@@ -16,6 +20,19 @@ final class TestContext implements Context {
         public void log(byte[] message) {
         }
     };
+
+    public TestContext() {
+        this(10_000);
+    }
+
+    /** An invocation with only this much time left, as one about to time out. */
+    public static TestContext withRemaining(int millis) {
+        return new TestContext(millis);
+    }
+
+    private TestContext(int remainingMillis) {
+        this.remainingMillis = remainingMillis;
+    }
 
     @Override
     public String getAwsRequestId() {
@@ -59,7 +76,7 @@ final class TestContext implements Context {
 
     @Override
     public int getRemainingTimeInMillis() {
-        return 10_000;
+        return remainingMillis;
     }
 
     @Override
