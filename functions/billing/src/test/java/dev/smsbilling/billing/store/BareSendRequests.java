@@ -9,8 +9,9 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 /**
  * The benchmark's baseline: the very DynamoDB requests a send makes, built by the store's own
  * request builders, for a caller that issues them with the SDK and nothing else (no pricing, no
- * parsing, no decision). It lives in the store's package only to reach those package-private
- * builders; it is part of the benchmarks, never of a function.
+ * parsing, no decision). It sits beside the store's tests, in billing's test jar, to reach those
+ * package-private builders from the module that owns them: the benchmarks use it, and no
+ * function's zip carries it.
  */
 public final class BareSendRequests {
     private final ReadRequests reads;
