@@ -36,7 +36,6 @@ public final class AutoChargeHandler implements RequestStreamHandler {
 
     private final AutoChargeRun run;
     private final TopUpSweep sweep;
-    private final OutcomeLog log;
 
     /** Lambda's entry: store and processor are built once per instance. */
     public AutoChargeHandler() {
@@ -72,9 +71,9 @@ public final class AutoChargeHandler implements RequestStreamHandler {
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(processor, "processor");
         Objects.requireNonNull(clock, "clock");
-        this.log = new OutcomeLog(System.out, clock);
+        OutcomeLog log = new OutcomeLog(System.out, clock);
         this.run = new AutoChargeRun(store, processor, log);
-        this.sweep = new TopUpSweep(store, processor, clock);
+        this.sweep = new TopUpSweep(store, processor, log, clock);
     }
 
     @Override
@@ -85,8 +84,7 @@ public final class AutoChargeHandler implements RequestStreamHandler {
             requireJson(input.readAllBytes());
             RunBudget budget = RunBudget.of(context);
             RunSummary charged = run.run(budget);
-            SweepSummary swept = sweep.run(budget, log);
-            log.sweepSummary(swept);
+            SweepSummary swept = sweep.run(budget);
             output.write(charged.toJson(swept).getBytes(StandardCharsets.UTF_8));
         } catch (RuntimeException | Error e) {
             // Thrown on to Lambda, whose Errors metric (and the alarm on it) counts the failed run.

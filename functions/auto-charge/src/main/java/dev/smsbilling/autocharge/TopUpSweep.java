@@ -60,16 +60,18 @@ final class TopUpSweep {
 
     private final BillingStore store;
     private final PaymentProcessor processor;
+    private final OutcomeLog log;
     private final Clock clock;
 
-    TopUpSweep(BillingStore store, PaymentProcessor processor, Clock clock) {
+    TopUpSweep(BillingStore store, PaymentProcessor processor, OutcomeLog log, Clock clock) {
         this.store = store;
         this.processor = processor;
+        this.log = log;
         this.clock = clock;
     }
 
     /** Never throws: a sweep that cannot even list its work is counted as failed, and the run's auto-charges stand. */
-    SweepSummary run(RunBudget budget, OutcomeLog log) {
+    SweepSummary run(RunBudget budget) {
         SweepSummary.Builder summary = new SweepSummary.Builder();
         List<UnsettledTopUp> holds;
         try {
@@ -77,7 +79,7 @@ final class TopUpSweep {
         } catch (RuntimeException e) {
             log.sweepFailed(e.getClass().getSimpleName());
             summary.couldNotList();
-            return summary.build();
+            return summarised(summary);
         }
         for (UnsettledTopUp hold : holds) {
             long started = System.nanoTime();
@@ -88,7 +90,13 @@ final class TopUpSweep {
             summary.add(outcome.settled());
             log.swept(hold, outcome.settled(), outcome.detail(), (System.nanoTime() - started) / 1_000_000);
         }
-        return summary.build();
+        return summarised(summary);
+    }
+
+    private SweepSummary summarised(SweepSummary.Builder counts) {
+        SweepSummary summary = counts.build();
+        log.sweepSummary(summary);
+        return summary;
     }
 
     private Outcome settleOrSay(UnsettledTopUp hold, RunBudget budget) {

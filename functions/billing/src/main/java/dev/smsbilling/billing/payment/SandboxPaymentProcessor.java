@@ -38,9 +38,7 @@ public final class SandboxPaymentProcessor implements PaymentProcessor {
 
     @Override
     public ChargeResult charge(ChargeRequest request) throws PaymentUnavailable {
-        if (unavailable) {
-            throw new PaymentUnavailable("sandbox processor is switched to unavailable");
-        }
+        refuseWhileUnavailable();
         // compute() runs once per key at a time, so concurrent retries of one key charge once.
         Answered answered = answersByKey.compute(request.idempotencyKey(),
                 (key, previous) -> previous != null ? previous : new Answered(request, decide(request)));
@@ -57,15 +55,19 @@ public final class SandboxPaymentProcessor implements PaymentProcessor {
 
     @Override
     public Optional<ChargeResult> find(String idempotencyKey, Instant from, Instant to) throws PaymentUnavailable {
-        if (unavailable) {
-            throw new PaymentUnavailable("sandbox processor is switched to unavailable");
-        }
+        refuseWhileUnavailable();
         return Optional.ofNullable(answersByKey.get(idempotencyKey)).map(Answered::result);
     }
 
     /** Every successful charge, once each, in the order they were made. */
     public List<Charged> charges() {
         return List.copyOf(charged);
+    }
+
+    private void refuseWhileUnavailable() throws PaymentUnavailable {
+        if (unavailable) {
+            throw new PaymentUnavailable("sandbox processor is switched to unavailable");
+        }
     }
 
     /** Simulates an outage: while on, every call throws {@link PaymentUnavailable}. */

@@ -46,10 +46,7 @@ public final class StripePaymentProcessor implements PaymentProcessor {
 
     @Override
     public ChargeResult charge(ChargeRequest request) throws PaymentUnavailable {
-        if (Priming.inProgress()) {
-            // Defence in depth: priming never gets this far, and a snapshot must never hold a real charge.
-            throw new PaymentNotAttempted("no charge is sent while a SnapStart snapshot is primed");
-        }
+        refuseWhilePriming();
         Map<String, String> params = PaymentIntentParams.of(request);
         String secretKey = key.get();
         PaymentIntent created;
@@ -77,9 +74,7 @@ public final class StripePaymentProcessor implements PaymentProcessor {
      */
     @Override
     public Optional<ChargeResult> find(String idempotencyKey, Instant from, Instant to) throws PaymentUnavailable {
-        if (Priming.inProgress()) {
-            throw new PaymentNotAttempted("nothing is sent to Stripe while a SnapStart snapshot is primed");
-        }
+        refuseWhilePriming();
         String secretKey = key.get();
         Optional<String> after = Optional.empty();
         try {
@@ -103,6 +98,13 @@ public final class StripePaymentProcessor implements PaymentProcessor {
         }
         throw new PaymentUnavailable("more than " + MAX_PAGES * 100 + " PaymentIntents between " + from + " and " + to
                 + "; the charge under this key cannot be told apart now");
+    }
+
+    /** Defence in depth: priming never gets this far, and a snapshot must never hold a charge or a Stripe answer. */
+    private static void refuseWhilePriming() throws PaymentNotAttempted {
+        if (Priming.inProgress()) {
+            throw new PaymentNotAttempted("nothing is sent to Stripe while a SnapStart snapshot is primed");
+        }
     }
 
     /**

@@ -25,18 +25,23 @@ public final class StripeSecret {
     }
 
     public static Supplier<String> fromSettings(Settings settings) {
-        return fromSettings(settings, null);
+        return from(settings, () -> AwsAccess.fromSettings(settings));
     }
 
-    /** @param aws how the function reaches AWS; null to work it out from {@code settings} when a secret is named */
+    /** @param aws how the function's other clients reach AWS, so the instance fetches its credentials once */
     static Supplier<String> fromSettings(Settings settings, AwsAccess aws) {
+        return from(settings, () -> aws);
+    }
+
+    /** @param aws asked for only when a secret is named */
+    private static Supplier<String> from(Settings settings, Supplier<AwsAccess> aws) {
         Optional<String> key = settings.optional(KEY_VARIABLE);
         if (key.isPresent()) {
             return key::get;
         }
         Optional<String> secretName = settings.optional(SECRET_NAME_VARIABLE);
         if (secretName.isPresent()) {
-            return SecretsManagerSecret.of(aws == null ? AwsAccess.fromSettings(settings) : aws, secretName.get());
+            return SecretsManagerSecret.of(aws.get(), secretName.get());
         }
         return () -> {
             throw new IllegalStateException("PAYMENT_PROCESSOR=stripe needs " + SECRET_NAME_VARIABLE

@@ -27,12 +27,13 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * resolved first ({@link #send}), so a caller is only ever told what happened.
  */
 final class BalanceWriter {
+    /** The least a write is given, so a deadline just reached still sends it once (as the loop decided). */
+    private static final Duration MIN_CALL = Duration.ofMillis(100);
+
     private final DynamoDbClient dynamo;
     private final ReadRequests reads;
     private final WriteRequests writes;
     private final Clock clock;
-    /** The least a write is given, so a deadline just reached still sends it once (as the loop decided). */
-    private static final Duration MIN_CALL = Duration.ofMillis(100);
     private final WriteConflictBackoff backoff;
 
     BalanceWriter(DynamoDbClient dynamo, ReadRequests reads, WriteRequests writes, Clock clock, WriteConflictBackoff backoff) {

@@ -49,10 +49,7 @@ final class FaultyProcessor implements PaymentProcessor {
         if (faults != null) {
             requests.putIfAbsent(request.idempotencyKey(), faults.request);
         }
-        if (faults != null && faults.processorUnavailable.compareAndSet(true, false)) {
-            faults.fired(injected, "processor.unavailable_5xx", true);
-            throw new PaymentUnavailable("injected: the processor answered 503");
-        }
+        failIfArmed(faults);
         if (faults != null && autoCharge && faults.crashAfterClaim.compareAndSet(true, false)) {
             faults.fired(injected, "auto_charge.crash_after_claim", true);
             throw new IllegalStateException("injected: the run died after its claim, before charging");
@@ -84,12 +81,16 @@ final class FaultyProcessor implements PaymentProcessor {
     @Override
     public Optional<ChargeResult> find(String idempotencyKey, Instant from, Instant to) throws PaymentUnavailable {
         calls.add("processor.find.calls");
-        Faults faults = armed.get();
+        failIfArmed(armed.get());
+        return sandbox.find(idempotencyKey, from, to);
+    }
+
+    /** An armed outage: the processor answers 503, whatever was asked. */
+    private void failIfArmed(Faults faults) throws PaymentUnavailable {
         if (faults != null && faults.processorUnavailable.compareAndSet(true, false)) {
             faults.fired(injected, "processor.unavailable_5xx", true);
             throw new PaymentUnavailable("injected: the processor answered 503");
         }
-        return sandbox.find(idempotencyKey, from, to);
     }
 
     /** Every charge that took money, once each (the sandbox replays a key's first answer). */
