@@ -10,6 +10,7 @@ import dev.smsbilling.billing.store.BillingStore;
 import dev.smsbilling.billing.store.InvalidCursorException;
 import dev.smsbilling.billing.store.Subscription;
 import dev.smsbilling.billing.store.TransactionPage;
+import dev.smsbilling.http.ApiEvent;
 import dev.smsbilling.http.ApiException;
 import dev.smsbilling.http.ApiRequest;
 import dev.smsbilling.http.ApiResponse;
@@ -39,9 +40,9 @@ public final class AccountHandler extends HttpFunction {
         // being sent, from a made-up table whose one account this is (billing.runtime.StorePriming),
         // with a balance and an empty statement. The write is primed up to the database only
         // (settings that fail the body's checks): that table cannot return the item it saved.
-        primeBeforeSnapshot(200, Priming.apiEventFrom(StorePriming.FUNDED_ACCOUNT, "GET /v1/billing/balance", null, Map.of()));
-        primeBeforeSnapshot(200, Priming.apiEventFrom(StorePriming.FUNDED_ACCOUNT, "GET /v1/billing/transactions", null, Map.of()));
-        primeBeforeSnapshot(400, Priming.apiEvent("PUT /v1/billing/auto-charge", "{\"enabled\": \"yes\"}"));
+        primeBeforeSnapshot(200, ApiEvent.route("GET /v1/billing/balance").account(StorePriming.FUNDED_ACCOUNT));
+        primeBeforeSnapshot(200, ApiEvent.route("GET /v1/billing/transactions").account(StorePriming.FUNDED_ACCOUNT));
+        primeBeforeSnapshot(400, Priming.request("PUT /v1/billing/auto-charge").body("{\"enabled\": \"yes\"}"));
     }
 
     public AccountHandler(BillingStore store) {

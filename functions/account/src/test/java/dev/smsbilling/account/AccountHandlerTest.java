@@ -9,6 +9,7 @@ import dev.smsbilling.authorizer.AuthorizerHandler;
 import dev.smsbilling.aws.AwsAccess;
 import dev.smsbilling.billing.store.BillingStore;
 import dev.smsbilling.billing.store.Subscription;
+import dev.smsbilling.billing.store.dynamodb.DynamoDbBillingStore;
 import dev.smsbilling.endpoint.RealDynamoDb;
 import dev.smsbilling.endpoint.TestTable;
 import dev.smsbilling.http.auth.ApiKeys;
@@ -29,7 +30,7 @@ class AccountHandlerTest {
 
     AccountHandlerTest(TestTable table) {
         this.table = table;
-        this.store = new BillingStore(table.client(), table.name(), Clock.systemUTC());
+        this.store = new DynamoDbBillingStore(table.client(), table.name(), Clock.systemUTC());
         this.handler = new AccountHandler(store);
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smsbilling.billing.store.BillingStore;
 import dev.smsbilling.billing.store.Subscription;
+import dev.smsbilling.billing.store.dynamodb.DynamoDbBillingStore;
 import dev.smsbilling.endpoint.RealDynamoDb;
 import dev.smsbilling.endpoint.TestTable;
 import dev.smsbilling.http.auth.ApiKeys;
@@ -22,7 +23,7 @@ class AccountPrimingTest {
 
     @Test
     void afterPrimingTheBalanceIsReadFromTheTable(TestTable table) {
-        BillingStore store = new BillingStore(table.client(), table.name(), Clock.systemUTC());
+        BillingStore store = new DynamoDbBillingStore(table.client(), table.name(), Clock.systemUTC());
         String account = store.createAccount(Subscription.ACTIVE, ApiKeys.hash(ApiKeys.generate())).id();
         new Ledger(store).fund(account, 3_000_000, "ch_priming_test");
         AccountHandler handler = Snapshots.primedAgainst(table.endpoint().uri(), table.name(), AccountHandler::new);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.smsbilling.billing.store.AutoCharge;
 import dev.smsbilling.billing.store.BillingStore;
 import dev.smsbilling.billing.store.Subscription;
+import dev.smsbilling.billing.store.dynamodb.DynamoDbBillingStore;
 import dev.smsbilling.endpoint.RealDynamoDb;
 import dev.smsbilling.endpoint.TestTable;
 import dev.smsbilling.http.auth.ApiKeys;
@@ -25,7 +26,7 @@ class AutoChargeRouteTest {
     private final AccountHandler handler;
 
     AutoChargeRouteTest(TestTable table) {
-        this.store = new BillingStore(table.client(), table.name(), Clock.systemUTC());
+        this.store = new DynamoDbBillingStore(table.client(), table.name(), Clock.systemUTC());
         this.handler = new AccountHandler(store);
     }
 

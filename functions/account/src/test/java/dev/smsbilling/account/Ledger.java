@@ -3,12 +3,12 @@ package dev.smsbilling.account;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smsbilling.billing.store.BillingStore;
-import dev.smsbilling.billing.store.Committed;
 import dev.smsbilling.billing.store.Credit;
 import dev.smsbilling.billing.store.Deadline;
 import dev.smsbilling.billing.store.EntryType;
 import dev.smsbilling.billing.store.MessageCharge;
 import dev.smsbilling.billing.store.StoredResponse;
+import dev.smsbilling.billing.store.WriteOutcome.Committed;
 import java.time.Duration;
 import java.util.Optional;
 

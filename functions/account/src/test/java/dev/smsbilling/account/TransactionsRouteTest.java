@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.smsbilling.billing.store.BillingStore;
 import dev.smsbilling.billing.store.Subscription;
+import dev.smsbilling.billing.store.dynamodb.DynamoDbBillingStore;
 import dev.smsbilling.endpoint.RealDynamoDb;
 import dev.smsbilling.endpoint.TestTable;
 import dev.smsbilling.http.auth.ApiKeys;
@@ -24,7 +25,7 @@ class TransactionsRouteTest {
     private final Ledger ledger;
 
     TransactionsRouteTest(TestTable table) {
-        this.store = new BillingStore(table.client(), table.name(), Clock.systemUTC());
+        this.store = new DynamoDbBillingStore(table.client(), table.name(), Clock.systemUTC());
         this.handler = new AccountHandler(store);
         this.ledger = new Ledger(store);
     }

@@ -15,16 +15,16 @@ import dev.smsbilling.billing.runtime.PaymentProcessors;
 import dev.smsbilling.billing.runtime.StorePriming;
 import dev.smsbilling.billing.runtime.Stores;
 import dev.smsbilling.billing.store.Account;
+import dev.smsbilling.billing.store.BeginResult.Started;
 import dev.smsbilling.billing.store.BeginResult;
 import dev.smsbilling.billing.store.BillingStore;
-import dev.smsbilling.billing.store.Committed;
 import dev.smsbilling.billing.store.Credit;
 import dev.smsbilling.billing.store.CreditResult;
 import dev.smsbilling.billing.store.Deadline;
 import dev.smsbilling.billing.store.EntryType;
 import dev.smsbilling.billing.store.Idempotency;
 import dev.smsbilling.billing.store.KeySeenBefore;
-import dev.smsbilling.billing.store.Started;
+import dev.smsbilling.billing.store.WriteOutcome.Committed;
 import dev.smsbilling.billing.store.WriteOutcome;
 import dev.smsbilling.http.ApiException;
 import dev.smsbilling.http.ApiRequest;
@@ -34,7 +34,6 @@ import dev.smsbilling.http.IdempotencyKey;
 import dev.smsbilling.http.Priming;
 import dev.smsbilling.http.Settings;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -78,8 +77,8 @@ public final class AddFundsHandler extends BillingFunction {
         // their table. So the key is held, the account is not found, the key is released: a 401,
         // and no card is charged before a snapshot. What follows the card, the credit and its
         // answer, is primed on the store itself.
-        primeBeforeSnapshot(401, Priming.apiEvent(ROUTE, "{\"amountMicros\": 10000000, \"paymentMethod\": \"pm_card_visa\"}",
-                Map.of("idempotency-key", "priming")));
+        primeBeforeSnapshot(401, Priming.request(ROUTE).header("idempotency-key", "priming")
+                .body("{\"amountMicros\": 10000000, \"paymentMethod\": \"pm_card_visa\"}"));
         Priming.beforeSnapshot("credit", () -> StorePriming.credit(store, TopUps::created));
     }
 

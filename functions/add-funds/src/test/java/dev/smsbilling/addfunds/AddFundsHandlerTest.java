@@ -3,12 +3,14 @@ package dev.smsbilling.addfunds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smsbilling.billing.api.TopUps;
-import dev.smsbilling.billing.payment.SandboxPaymentProcessor;
+import dev.smsbilling.billing.payment.sandbox.SandboxPaymentProcessor;
 import dev.smsbilling.billing.store.Account;
+import dev.smsbilling.billing.store.BeginResult;
 import dev.smsbilling.billing.store.BillingStore;
 import dev.smsbilling.billing.store.EntryDetails;
 import dev.smsbilling.billing.store.LedgerEntry;
 import dev.smsbilling.billing.store.Subscription;
+import dev.smsbilling.billing.store.dynamodb.DynamoDbBillingStore;
 import dev.smsbilling.billing.testing.Charging;
 import dev.smsbilling.billing.testing.CrashAfterCharge;
 import dev.smsbilling.billing.testing.MovableClock;
@@ -41,7 +43,7 @@ class AddFundsHandlerTest {
     private final AddFundsHandler handler;
 
     AddFundsHandlerTest(TestTable table) {
-        this.store = new BillingStore(table.client(), table.name(), clock);
+        this.store = new DynamoDbBillingStore(table.client(), table.name(), clock);
         this.handler = new AddFundsHandler(store, sandbox);
     }
 
@@ -152,7 +154,7 @@ class AddFundsHandlerTest {
         String account = openAccount(Subscription.ACTIVE);
         var body = AddFundsRequest.parse("{\"amountMicros\": 25000000, \"paymentMethod\": \"pm_card_visa\"}");
         assertThat(store.beginIdempotentRequest(account, new dev.smsbilling.billing.store.Idempotency(KEY, body.requestHash()),
-                Duration.ofSeconds(10))).isInstanceOf(dev.smsbilling.billing.store.Started.class);
+                Duration.ofSeconds(10))).isInstanceOf(BeginResult.Started.class);
         store.setSubscription(account, Subscription.INACTIVE);
         clock.advance(Duration.ofSeconds(30));
 
@@ -169,7 +171,7 @@ class AddFundsHandlerTest {
         String account = openAccount(Subscription.ACTIVE);
         var body = AddFundsRequest.parse("{\"amountMicros\": 25000000, \"paymentMethod\": \"pm_card_visa\"}");
         var idempotency = new dev.smsbilling.billing.store.Idempotency(KEY, body.requestHash());
-        var first = (dev.smsbilling.billing.store.Started) store.beginIdempotentRequest(account, idempotency, Duration.ofSeconds(10));
+        var first = (BeginResult.Started) store.beginIdempotentRequest(account, idempotency, Duration.ofSeconds(10));
         assertThat(store.startCharge(account, idempotency, first)).isTrue(); // then that attempt died
         clock.advance(Duration.ofSeconds(30));
         AddFundsHandler noKey = new AddFundsHandler(store, Charging.by(request -> {
@@ -187,8 +189,8 @@ class AddFundsHandlerTest {
     @Test
     void aHoldOfTheVersionBeforeKeepsThatVersionsProcessorKeySoItsChargeIsFound() {
         var idempotency = new dev.smsbilling.billing.store.Idempotency(KEY, "a".repeat(64));
-        var legacy = new dev.smsbilling.billing.store.Started(KEY, "HOx", dev.smsbilling.billing.store.Started.LEGACY_CHARGE, true);
-        var fresh = new dev.smsbilling.billing.store.Started(KEY, "HOy", "CHnew", false);
+        var legacy = new BeginResult.Started(KEY, "HOx", BeginResult.Started.LEGACY_CHARGE, true);
+        var fresh = new BeginResult.Started(KEY, "HOy", "CHnew", false);
 
         assertThat(TopUps.processorKey("BA1", idempotency, legacy))
                 .isEqualTo("topup_" + dev.smsbilling.http.Sha256.hex("BA1\n" + KEY + "\n" + "a".repeat(64)));

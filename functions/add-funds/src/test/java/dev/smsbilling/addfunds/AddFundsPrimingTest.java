@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.smsbilling.billing.runtime.StorePriming;
 import dev.smsbilling.billing.store.BillingStore;
 import dev.smsbilling.billing.store.Subscription;
+import dev.smsbilling.billing.store.dynamodb.DynamoDbBillingStore;
 import dev.smsbilling.endpoint.RealDynamoDb;
 import dev.smsbilling.endpoint.TestTable;
 import dev.smsbilling.http.auth.ApiKeys;
@@ -23,7 +24,7 @@ class AddFundsPrimingTest {
 
     @Test
     void afterPrimingATopUpIsCreditedInTheTable(TestTable table) {
-        BillingStore store = new BillingStore(table.client(), table.name(), Clock.systemUTC());
+        BillingStore store = new DynamoDbBillingStore(table.client(), table.name(), Clock.systemUTC());
         String account = store.createAccount(Subscription.ACTIVE, ApiKeys.hash(ApiKeys.generate())).id();
         AddFundsHandler handler = Snapshots.primedAgainst(table.endpoint().uri(), table.name(), AddFundsHandler::new);
 

@@ -14,6 +14,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.smsbilling.billing.store.BillingStore;
 import dev.smsbilling.billing.store.Subscription;
+import dev.smsbilling.billing.store.dynamodb.DynamoDbBillingStore;
 import dev.smsbilling.endpoint.RealDynamoDb;
 import dev.smsbilling.endpoint.TestTable;
 import dev.smsbilling.http.auth.ApiKeys;
@@ -59,7 +60,7 @@ class StripeKeyInAwsTest {
 
     StripeKeyInAwsTest(TestTable table) {
         this.table = table;
-        this.store = new BillingStore(table.client(), table.name(), Clock.systemUTC());
+        this.store = new DynamoDbBillingStore(table.client(), table.name(), Clock.systemUTC());
         this.secrets = SecretsManagerClient.builder().endpointOverride(table.endpoint().uri())
                 .httpClientBuilder(UrlConnectionHttpClient.builder()).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"))).build();

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.smsbilling.aws.AwsAccess;
 import dev.smsbilling.billing.store.BillingStore;
 import dev.smsbilling.billing.store.Subscription;
+import dev.smsbilling.billing.store.dynamodb.DynamoDbBillingStore;
 import dev.smsbilling.endpoint.RealDynamoDb;
 import dev.smsbilling.endpoint.TestTable;
 import dev.smsbilling.http.auth.ApiKeyItem;
@@ -35,7 +36,7 @@ class AuthorizerHandlerTest {
 
     AuthorizerHandlerTest(TestTable table) {
         this.table = table;
-        this.store = new BillingStore(table.client(), table.name(), Clock.systemUTC());
+        this.store = new DynamoDbBillingStore(table.client(), table.name(), Clock.systemUTC());
         this.handler = handlerFor(table.name());
         this.accountId = store.createAccount(Subscription.ACTIVE, ApiKeys.hash(apiKey)).id();
     }

@@ -2,7 +2,7 @@ package dev.smsbilling.autocharge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.smsbilling.billing.store.BillingStore;
+import dev.smsbilling.billing.store.dynamodb.DynamoDbBillingStore;
 import dev.smsbilling.endpoint.RealDynamoDb;
 import dev.smsbilling.endpoint.TestTable;
 import dev.smsbilling.http.testing.Snapshots;
@@ -19,7 +19,7 @@ class AutoChargePrimingTest {
 
     @Test
     void afterPrimingARunFindsTheTablesDueAccounts(TestTable table) {
-        Accounts accounts = new Accounts(new BillingStore(table.client(), table.name(), Clock.systemUTC()));
+        Accounts accounts = new Accounts(new DynamoDbBillingStore(table.client(), table.name(), Clock.systemUTC()));
         String due = accounts.due("pm_card_visa");
         AutoChargeHandler handler = Snapshots.primedAgainst(table.endpoint().uri(), table.name(), AutoChargeHandler::new);
 

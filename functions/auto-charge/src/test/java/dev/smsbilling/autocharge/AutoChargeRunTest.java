@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.smsbilling.billing.payment.ChargeRequest;
 import dev.smsbilling.billing.payment.PaymentProcessor;
-import dev.smsbilling.billing.payment.SandboxPaymentProcessor;
+import dev.smsbilling.billing.payment.sandbox.SandboxPaymentProcessor;
 import dev.smsbilling.billing.store.Account;
 import dev.smsbilling.billing.store.AutoCharge;
 import dev.smsbilling.billing.store.AutoChargeSettings;
@@ -13,6 +13,7 @@ import dev.smsbilling.billing.store.AutoChargeStatus;
 import dev.smsbilling.billing.store.BillingStore;
 import dev.smsbilling.billing.store.EntryDetails;
 import dev.smsbilling.billing.store.LedgerEntry;
+import dev.smsbilling.billing.store.dynamodb.DynamoDbBillingStore;
 import dev.smsbilling.billing.testing.Charging;
 import dev.smsbilling.billing.testing.CrashAfterCharge;
 import dev.smsbilling.billing.testing.MovableClock;
@@ -49,7 +50,7 @@ class AutoChargeRunTest {
 
     AutoChargeRunTest(TestTable table) {
         this.table = table;
-        this.store = new BillingStore(table.client(), table.name(), clock);
+        this.store = new DynamoDbBillingStore(table.client(), table.name(), clock);
         this.accounts = new Accounts(store);
     }
 

@@ -2,8 +2,9 @@ package dev.smsbilling.autocharge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.smsbilling.billing.payment.SandboxPaymentProcessor;
+import dev.smsbilling.billing.payment.sandbox.SandboxPaymentProcessor;
 import dev.smsbilling.billing.store.BillingStore;
+import dev.smsbilling.billing.store.dynamodb.DynamoDbBillingStore;
 import dev.smsbilling.billing.testing.MovableClock;
 import dev.smsbilling.endpoint.RealDynamoDb;
 import dev.smsbilling.endpoint.TestTable;
@@ -21,7 +22,7 @@ class RunTimingTest {
     private final Accounts accounts;
 
     RunTimingTest(TestTable table) {
-        this.store = new BillingStore(table.client(), table.name(), clock);
+        this.store = new DynamoDbBillingStore(table.client(), table.name(), clock);
         this.accounts = new Accounts(store);
     }
 

@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.smsbilling.billing.payment.SandboxPaymentProcessor;
+import dev.smsbilling.billing.payment.sandbox.SandboxPaymentProcessor;
 import dev.smsbilling.billing.store.BillingStore;
+import dev.smsbilling.billing.store.dynamodb.DynamoDbBillingStore;
 import dev.smsbilling.billing.testing.MovableClock;
 import dev.smsbilling.endpoint.RealDynamoDb;
 import dev.smsbilling.endpoint.TestTable;
@@ -25,7 +26,7 @@ class ScheduledEventTest {
     private final Accounts accounts;
 
     ScheduledEventTest(TestTable table) {
-        this.store = new BillingStore(table.client(), table.name(), clock);
+        this.store = new DynamoDbBillingStore(table.client(), table.name(), clock);
         this.accounts = new Accounts(store);
     }
 

@@ -5,12 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.smsbilling.addfunds.AddFundsHandler;
 import dev.smsbilling.billing.payment.ChargeResult;
 import dev.smsbilling.billing.payment.PaymentProcessor;
-import dev.smsbilling.billing.payment.SandboxPaymentProcessor;
+import dev.smsbilling.billing.payment.sandbox.SandboxPaymentProcessor;
 import dev.smsbilling.billing.store.BillingStore;
 import dev.smsbilling.billing.store.EntryDetails;
 import dev.smsbilling.billing.store.EntryType;
 import dev.smsbilling.billing.store.IdempotencyStatus;
 import dev.smsbilling.billing.store.LedgerEntry;
+import dev.smsbilling.billing.store.dynamodb.DynamoDbBillingStore;
 import dev.smsbilling.billing.testing.Charging;
 import dev.smsbilling.billing.testing.CrashAfterCharge;
 import dev.smsbilling.billing.testing.MovableClock;
@@ -55,7 +56,7 @@ class TopUpSweepTest {
 
     TopUpSweepTest(TestTable table) {
         this.table = table;
-        this.store = new BillingStore(table.client(), table.name(), clock);
+        this.store = new DynamoDbBillingStore(table.client(), table.name(), clock);
         this.accounts = new Accounts(store);
     }
 

@@ -2,8 +2,8 @@ package dev.smsbilling.http;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.util.Map;
+
 
 /**
  * Renders an {@link ApiException} as the contract's error envelope:

@@ -3,11 +3,11 @@ package dev.smsbilling.http;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
+
 
 /**
  * Streams through an HTTP API 2.0 event and keeps only the fields {@link ApiRequest} needs.

@@ -2,7 +2,6 @@ package dev.smsbilling.http;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-
 import dev.smsbilling.http.telemetry.Metric;
 import dev.smsbilling.http.telemetry.Telemetry;
 import java.io.ByteArrayInputStream;
@@ -10,7 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
+
 
 /**
  * The base of every HTTP function: event in, response out, errors as the contract's envelope.
@@ -48,9 +47,10 @@ public abstract class HttpFunction implements RequestStreamHandler {
      * ends elsewhere than planned (a 500, or a write it was meant to stop short of) must be seen.
      * Only for requests with no effect outside the function.
      */
-    protected final void primeBeforeSnapshot(int expectedStatus, String event) {
+    protected final void primeBeforeSnapshot(int expectedStatus, ApiEvent event) {
+        byte[] bytes = event.bytes();
         Priming.beforeSnapshot(getClass().getSimpleName(), () -> {
-            int status = respond(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), OutputStream.nullOutputStream(), null);
+            int status = respond(new ByteArrayInputStream(bytes), OutputStream.nullOutputStream(), null);
             if (status != expectedStatus) {
                 throw new IllegalStateException("a priming request was answered " + status + ", not " + expectedStatus);
             }

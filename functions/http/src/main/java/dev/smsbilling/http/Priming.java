@@ -1,12 +1,6 @@
 package dev.smsbilling.http;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.crac.Context;
@@ -26,7 +20,6 @@ import org.crac.Resource;
 public final class Priming {
     /** org.crac holds resources weakly; these must live as long as the function. */
     private static final List<Resource> REGISTERED = new CopyOnWriteArrayList<>();
-    private static final JsonFactory JSON = new JsonFactory();
     private static final List<String> FAILURES = new CopyOnWriteArrayList<>();
     /**
      * A count, not a flag per thread: a step may hand work to a pool, and that work is priming
@@ -56,56 +49,11 @@ public final class Priming {
     }
 
     /**
-     * A payload-2.0 event of {@code routeKey} ("POST /v1/messages/quote") from an account that
-     * does not exist, {@code BA_priming}, with {@code body} as its JSON body (null for none).
+     * A request of {@code routeKey} ("POST /v1/messages/quote") from an account that does not
+     * exist, {@code BA_priming}: for priming the way to a refusal, which writes nothing.
      */
-    public static String apiEvent(String routeKey, String body) {
-        return apiEvent(routeKey, body, Map.of());
-    }
-
-    /** As {@link #apiEvent(String, String)}, with these request headers (lower-case names) as well. */
-    public static String apiEvent(String routeKey, String body, Map<String, String> headers) {
-        return apiEventFrom(ABSENT_ACCOUNT, routeKey, body, headers);
-    }
-
-    /**
-     * As {@link #apiEvent(String, String, Map)}, from {@code accountId} as the authorizer resolved
-     * it: for an account that priming's own answers hold, so the request goes the whole way.
-     */
-    public static String apiEventFrom(String accountId, String routeKey, String body, Map<String, String> headers) {
-        String path = routeKey.substring(routeKey.indexOf(' ') + 1);
-        var json = new StringWriter();
-        try (JsonGenerator g = JSON.createGenerator(json)) {
-            g.writeStartObject();
-            g.writeStringField("version", "2.0");
-            g.writeStringField("routeKey", routeKey);
-            g.writeStringField("rawPath", path);
-            g.writeObjectFieldStart("headers");
-            g.writeStringField("content-type", "application/json");
-            for (Map.Entry<String, String> header : headers.entrySet()) {
-                g.writeStringField(header.getKey(), header.getValue());
-            }
-            g.writeEndObject();
-            g.writeObjectFieldStart("requestContext");
-            g.writeObjectFieldStart("http");
-            g.writeStringField("method", routeKey.substring(0, routeKey.indexOf(' ')));
-            g.writeStringField("path", path);
-            g.writeEndObject();
-            g.writeObjectFieldStart("authorizer");
-            g.writeObjectFieldStart("lambda");
-            g.writeStringField("accountId", accountId);
-            g.writeEndObject();
-            g.writeEndObject();
-            g.writeEndObject();
-            if (body != null) {
-                g.writeStringField("body", body);
-            }
-            g.writeBooleanField("isBase64Encoded", false);
-            g.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return json.toString();
+    public static ApiEvent request(String routeKey) {
+        return ApiEvent.route(routeKey).account(ABSENT_ACCOUNT);
     }
 
     /**

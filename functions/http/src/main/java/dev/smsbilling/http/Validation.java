@@ -1,9 +1,9 @@
 package dev.smsbilling.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.util.ArrayList;
 import java.util.List;
+
 
 /**
  * Collects every field error of a request so the client learns all of them in one 400.

@@ -1,11 +1,11 @@
 package dev.smsbilling.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
+
 
 import static dev.smsbilling.http.Events.event;
 import static dev.smsbilling.http.Events.parse;

@@ -3,14 +3,12 @@ package dev.smsbilling.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 
 /** Builds HTTP API 2.0 events for tests, in the shape API Gateway sends. */
 final class Events {
@@ -28,31 +26,17 @@ final class Events {
         return in;
     }
 
+    /** A route's event from account {@code acct_test}, built as every other event is ({@link ApiEvent}). */
     static ObjectNode event(String method, String path) {
-        ObjectNode event = MAPPER.createObjectNode();
-        event.put("version", "2.0");
-        event.put("routeKey", method + " " + path);
-        event.put("rawPath", path);
-        event.put("rawQueryString", "");
-        event.putObject("headers").put("content-type", "application/json");
-        ObjectNode context = event.putObject("requestContext");
-        context.put("accountId", "123456789012");
-        context.putObject("authorizer").putObject("lambda").put("accountId", "acct_test");
-        context.putObject("http").put("method", method).put("path", path);
-        context.put("requestId", "req-1");
-        event.put("isBase64Encoded", false);
-        return event;
+        return ApiEvent.route(method, path).account("acct_test").rawQuery("").json();
     }
 
     static ObjectNode withBody(ObjectNode event, String body) {
-        event.put("body", body);
-        return event;
+        return ApiEvent.of(event).body(body).json();
     }
 
     static ObjectNode withBase64Body(ObjectNode event, byte[] body) {
-        event.put("body", Base64.getEncoder().encodeToString(body));
-        event.put("isBase64Encoded", true);
-        return event;
+        return ApiEvent.of(event).base64Body(body).json();
     }
 
     static InputStream stream(JsonNode event) {

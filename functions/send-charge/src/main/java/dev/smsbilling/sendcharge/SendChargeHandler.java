@@ -8,13 +8,14 @@ import dev.smsbilling.billing.api.RequestHash;
 import dev.smsbilling.billing.runtime.StorePriming;
 import dev.smsbilling.billing.runtime.Stores;
 import dev.smsbilling.billing.store.BillingStore;
+import dev.smsbilling.billing.store.DebitResult.InsufficientFunds;
+import dev.smsbilling.billing.store.DebitResult.SubscriptionInactive;
 import dev.smsbilling.billing.store.DebitResult;
 import dev.smsbilling.billing.store.Idempotency;
-import dev.smsbilling.billing.store.InsufficientFunds;
+import dev.smsbilling.billing.store.KeySeenBefore.Replayed;
 import dev.smsbilling.billing.store.MessageCharge;
-import dev.smsbilling.billing.store.Replayed;
-import dev.smsbilling.billing.store.SubscriptionInactive;
 import dev.smsbilling.billing.store.WriteOutcome;
+import dev.smsbilling.http.ApiEvent;
 import dev.smsbilling.http.ApiException;
 import dev.smsbilling.http.ApiRequest;
 import dev.smsbilling.http.ApiResponse;
@@ -27,7 +28,6 @@ import dev.smsbilling.http.message.SendMessageBody;
 import dev.smsbilling.pricing.Pricer;
 import dev.smsbilling.pricing.PricingException;
 import dev.smsbilling.pricing.Quote;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -50,8 +50,8 @@ public final class SendChargeHandler extends BillingFunction {
         // are answered without being sent, from a made-up table whose one account this is
         // (billing.runtime.StorePriming), so the send is accepted and nothing is written.
         String send = "{\"content\": \"Priming “send” 😀\", \"from\": \"+14155550100\", \"to\": [\"+447400123456\"]}";
-        primeBeforeSnapshot(202, Priming.apiEventFrom(StorePriming.FUNDED_ACCOUNT, ROUTE, send, Map.of("idempotency-key", "priming")));
-        primeBeforeSnapshot(202, Priming.apiEventFrom(StorePriming.FUNDED_ACCOUNT, ROUTE, send, Map.of()));
+        primeBeforeSnapshot(202, ApiEvent.route(ROUTE).account(StorePriming.FUNDED_ACCOUNT).header("idempotency-key", "priming").body(send));
+        primeBeforeSnapshot(202, ApiEvent.route(ROUTE).account(StorePriming.FUNDED_ACCOUNT).body(send));
         Priming.beforeSnapshot("pricer", () -> pricer.quote("Priming “quote” 😀 — ok", "+447400123456").nonGsmCharacters().size());
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.smsbilling.billing.store.BillingStore;
 import dev.smsbilling.billing.store.LedgerEntry;
 import dev.smsbilling.billing.store.Subscription;
+import dev.smsbilling.billing.store.dynamodb.DynamoDbBillingStore;
 import dev.smsbilling.endpoint.RealDynamoDb;
 import dev.smsbilling.endpoint.TestTable;
 import dev.smsbilling.http.testing.FunctionCall.Response;
@@ -36,7 +37,7 @@ class SendChargeConcurrencyTest {
     private final SendChargeHandler handler;
 
     SendChargeConcurrencyTest(TestTable table) {
-        BillingStore store = new BillingStore(table.client(), table.name(), Clock.systemUTC());
+        BillingStore store = new DynamoDbBillingStore(table.client(), table.name(), Clock.systemUTC());
         this.ledgers = new Ledgers(store);
         this.handler = new SendChargeHandler(new Pricer(RateTableLoader.bundled()), store);
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.smsbilling.billing.store.BillingStore;
 import dev.smsbilling.billing.store.EntryDetails;
 import dev.smsbilling.billing.store.Subscription;
+import dev.smsbilling.billing.store.dynamodb.DynamoDbBillingStore;
 import dev.smsbilling.endpoint.RealDynamoDb;
 import dev.smsbilling.endpoint.TestTable;
 import dev.smsbilling.http.testing.FunctionCall;
@@ -26,7 +27,7 @@ class SendChargeHandlerTest {
     private final SendChargeHandler handler;
 
     SendChargeHandlerTest(TestTable table) {
-        BillingStore store = new BillingStore(table.client(), table.name(), Clock.systemUTC());
+        BillingStore store = new DynamoDbBillingStore(table.client(), table.name(), Clock.systemUTC());
         this.ledgers = new Ledgers(store);
         this.handler = new SendChargeHandler(new Pricer(RateTableLoader.bundled()), store);
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.smsbilling.billing.store.AutoChargeSettings;
 import dev.smsbilling.billing.store.BillingStore;
 import dev.smsbilling.billing.store.Subscription;
+import dev.smsbilling.billing.store.dynamodb.DynamoDbBillingStore;
 import dev.smsbilling.endpoint.RealDynamoDb;
 import dev.smsbilling.endpoint.TestTable;
 import dev.smsbilling.pricing.Pricer;
@@ -25,7 +26,7 @@ class SendChargeMarksDueTest {
     private final SendChargeHandler handler;
 
     SendChargeMarksDueTest(TestTable table) {
-        this.store = new BillingStore(table.client(), table.name(), Clock.systemUTC());
+        this.store = new DynamoDbBillingStore(table.client(), table.name(), Clock.systemUTC());
         this.ledgers = new Ledgers(store);
         this.handler = new SendChargeHandler(new Pricer(RateTableLoader.bundled()), store);
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.smsbilling.billing.runtime.StorePriming;
 import dev.smsbilling.billing.store.BillingStore;
 import dev.smsbilling.billing.store.Subscription;
+import dev.smsbilling.billing.store.dynamodb.DynamoDbBillingStore;
 import dev.smsbilling.endpoint.RealDynamoDb;
 import dev.smsbilling.endpoint.TestTable;
 import dev.smsbilling.http.testing.Snapshots;
@@ -22,7 +23,7 @@ class SendChargePrimingTest {
 
     @Test
     void afterPrimingASendIsChargedToTheTable(TestTable table) {
-        BillingStore store = new BillingStore(table.client(), table.name(), Clock.systemUTC());
+        BillingStore store = new DynamoDbBillingStore(table.client(), table.name(), Clock.systemUTC());
         Ledgers ledgers = new Ledgers(store);
         String account = ledgers.open(1_000_000, Subscription.ACTIVE);
         SendChargeHandler handler = Snapshots.primedAgainst(table.endpoint().uri(), table.name(), SendChargeHandler::new);

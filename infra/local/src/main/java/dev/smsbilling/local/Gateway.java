@@ -2,8 +2,8 @@ package dev.smsbilling.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.smsbilling.http.ApiEvent;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
@@ -74,28 +74,27 @@ public final class Gateway {
             return GatewayError.NOT_FOUND.response();
         }
         RouteMatch match = found.get();
-        ObjectNode requestContext = HttpApiEvents.requestContext(request, match.route().routeKey(), clock.instant());
+        ApiEvent event = HttpApiEvents.routeEvent(request, match, clock.instant());
         RouteAuth auth = match.route().auth();
         if (auth instanceof RouteAuth.Iam) {
             if (!request.fromLoopbackAddress()) {
                 return GatewayError.FORBIDDEN.response();
             }
-            requestContext.putObject("authorizer").set("iam", localPrincipal());
+            event.requestContext().putObject("authorizer").set("iam", localPrincipal());
         } else if (auth instanceof RouteAuth.Lambda lambda) {
             LambdaAuthorizer authorizer = authorizers.get(lambda.authorizer());
             Optional<List<String>> identity = authorizer.identity(request);
             if (identity.isEmpty()) {
                 return GatewayError.UNAUTHORIZED.response();
             }
-            var decision = authorizer.authorize(request, match, requestContext.deepCopy(), identity.get());
+            var decision = authorizer.authorize(request, event, identity.get());
             if (!decision.allowed()) {
                 return GatewayError.UNAUTHORIZED.response();
             }
-            requestContext.putObject("authorizer").set("lambda", decision.context());
+            event.requestContext().putObject("authorizer").set("lambda", decision.context());
         }
-        ObjectNode event = HttpApiEvents.routeEvent(request, match, requestContext);
         WarmFunction function = functions.get(match.route().function());
-        return ProxyResponse.parse(function.spec().name(), function.invoke(event.toString().getBytes(StandardCharsets.UTF_8)));
+        return ProxyResponse.parse(function.spec().name(), function.invoke(event.bytes()));
     }
 
     private GatewayResponse runSchedule(ScheduledRun run) throws InvocationFailed {

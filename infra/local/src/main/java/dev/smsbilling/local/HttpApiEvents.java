@@ -1,11 +1,13 @@
 package dev.smsbilling.local;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.smsbilling.http.ApiEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,8 +16,8 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The events API Gateway's HTTP API sends to functions in payload format 2.0: the route's event
- * and the Lambda authorizer's REQUEST event, both built on one request context.
+ * What the local gateway adds to the events it builds with {@link ApiEvent}: a request context
+ * as complete as API Gateway's, and the Lambda authorizer's REQUEST event made from the route's.
  */
 final class HttpApiEvents {
     static final String API_ID = "local";
@@ -25,82 +27,62 @@ final class HttpApiEvents {
     private HttpApiEvents() {
     }
 
-    /** {@code requestContext} without {@code authorizer}, which the gateway adds once it has decided. */
-    static ObjectNode requestContext(IncomingRequest request, String routeKey, Instant now) {
-        String domain = domainName(request);
-        ObjectNode context = LocalJson.MAPPER.createObjectNode()
-                .put("accountId", LocalContext.ACCOUNT)
-                .put("apiId", API_ID)
-                .put("domainName", domain)
-                .put("domainPrefix", domain.contains(".") ? domain.substring(0, domain.indexOf('.')) : domain);
-        context.putObject("http")
-                .put("method", request.method())
-                .put("path", request.rawPath())
-                .put("protocol", request.protocol())
-                .put("sourceIp", request.sourceIp())
-                .put("userAgent", request.header("user-agent") == null ? "" : request.header("user-agent"));
-        return context
-                .put("requestId", requestId())
-                .put("routeKey", routeKey)
-                .put("stage", "$default")
-                .put("time", REQUEST_TIME.format(now))
-                .put("timeEpoch", now.toEpochMilli());
-    }
-
-    static ObjectNode routeEvent(IncomingRequest request, RouteMatch match, ObjectNode requestContext) {
-        ObjectNode event = LocalJson.MAPPER.createObjectNode()
-                .put("version", "2.0")
-                .put("routeKey", match.route().routeKey());
-        addRequest(event, request);
-        event.set("requestContext", requestContext);
-        if (!match.pathParameters().isEmpty()) {
-            event.set("pathParameters", LocalJson.MAPPER.valueToTree(match.pathParameters()));
-        }
-        if (request.body().length > 0) {
-            boolean text = BodyEncoding.isText(request.header("content-type"), request.body());
-            event.put("body", text ? new String(request.body(), StandardCharsets.UTF_8)
-                    : Base64.getEncoder().encodeToString(request.body()));
-            event.put("isBase64Encoded", !text);
-        } else {
-            event.put("isBase64Encoded", false);
-        }
-        return event;
-    }
-
-    static ObjectNode authorizerEvent(IncomingRequest request, RouteMatch match, ObjectNode requestContext,
-                                      List<String> identity) {
-        ObjectNode event = LocalJson.MAPPER.createObjectNode()
-                .put("version", "2.0")
-                .put("type", "REQUEST")
-                .put("routeArn", "arn:aws:execute-api:" + LocalContext.REGION + ":" + LocalContext.ACCOUNT + ":"
-                        + API_ID + "/$default/" + request.method() + request.rawPath());
-        identity.forEach(event.putArray("identitySource")::add);
-        event.put("routeKey", match.route().routeKey());
-        addRequest(event, request);
-        event.set("requestContext", requestContext);
-        event.set("pathParameters", LocalJson.MAPPER.valueToTree(match.pathParameters()));
-        return event;
-    }
-
-    /** rawPath, rawQueryString, cookies, headers and queryStringParameters: the same in both events. */
-    private static void addRequest(ObjectNode event, IncomingRequest request) {
-        event.put("rawPath", request.rawPath()).put("rawQueryString", request.rawQuery());
+    /**
+     * The route's event for {@code request}, its {@code requestContext} as complete as the
+     * gateway's, without {@code authorizer}, which the gateway adds once it has decided.
+     */
+    static ApiEvent routeEvent(IncomingRequest request, RouteMatch match, Instant now) {
+        ApiEvent event = ApiEvent.route(match.route().routeKey()).rawPath(request.rawPath()).rawQuery(request.rawQuery());
         Map<String, String> headers = request.joinedHeaders();
         // Payload 2.0 moves cookies out of the headers into their own array.
         String cookieHeader = headers.remove("cookie");
         if (cookieHeader != null) {
-            var cookies = event.putArray("cookies");
-            for (String cookie : cookieHeader.split("[;,]")) {
-                if (!cookie.isBlank()) {
-                    cookies.add(cookie.trim());
-                }
+            event.cookies(Arrays.stream(cookieHeader.split("[;,]")).filter(c -> !c.isBlank()).map(String::trim).toList());
+        }
+        event.headers(headers);
+        queryParameters(request.rawQuery()).forEach(event::query);
+        match.pathParameters().forEach(event::pathParameter);
+        if (request.body().length > 0) {
+            if (BodyEncoding.isText(request.header("content-type"), request.body())) {
+                event.body(new String(request.body(), StandardCharsets.UTF_8));
+            } else {
+                event.base64Body(request.body());
             }
         }
-        event.set("headers", LocalJson.MAPPER.valueToTree(headers));
-        Map<String, String> query = queryParameters(request.rawQuery());
-        if (!query.isEmpty()) {
-            event.set("queryStringParameters", LocalJson.MAPPER.valueToTree(query));
+        String domain = domainName(request);
+        event.requestContext()
+                .put("accountId", LocalContext.ACCOUNT)
+                .put("apiId", API_ID)
+                .put("domainName", domain)
+                .put("domainPrefix", domain.contains(".") ? domain.substring(0, domain.indexOf('.')) : domain)
+                .put("requestId", requestId())
+                .put("stage", "$default")
+                .put("time", REQUEST_TIME.format(now))
+                .put("timeEpoch", now.toEpochMilli());
+        // An ANY route's key names no method; the request's is the one it came with.
+        ((ObjectNode) event.requestContext().path("http"))
+                .put("method", request.method())
+                .put("protocol", request.protocol())
+                .put("sourceIp", request.sourceIp())
+                .put("userAgent", request.header("user-agent") == null ? "" : request.header("user-agent"));
+        return event;
+    }
+
+    /**
+     * The Lambda authorizer's REQUEST event for a route's event: the same request and context,
+     * no body, and what identifies the caller.
+     */
+    static ObjectNode authorizerEvent(ApiEvent routeEvent, IncomingRequest request, List<String> identity) {
+        ObjectNode event = routeEvent.json().deepCopy();
+        event.remove(List.of("body", "isBase64Encoded"));
+        event.put("type", "REQUEST")
+                .put("routeArn", "arn:aws:execute-api:" + LocalContext.REGION + ":" + LocalContext.ACCOUNT + ":"
+                        + API_ID + "/$default/" + request.method() + request.rawPath());
+        identity.forEach(event.putArray("identitySource")::add);
+        if (!event.has("pathParameters")) {
+            event.putObject("pathParameters");
         }
+        return event;
     }
 
     /** Decoded, with the values of a repeated name joined by commas, as API Gateway does. */

@@ -2,6 +2,7 @@ package dev.smsbilling.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.smsbilling.http.ApiEvent;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -47,7 +48,7 @@ final class LambdaAuthorizer {
         return Optional.of(values);
     }
 
-    Decision authorize(IncomingRequest request, RouteMatch match, ObjectNode requestContext, List<String> identity)
+    Decision authorize(IncomingRequest request, ApiEvent routeEvent, List<String> identity)
             throws InvocationFailed {
         boolean cacheable = !spec.reauthorizeEvery().isZero() && !identity.isEmpty();
         Instant now = clock.instant();
@@ -55,7 +56,7 @@ final class LambdaAuthorizer {
         if (cached != null && now.isBefore(cached.expires())) {
             return cached.decision();
         }
-        ObjectNode event = HttpApiEvents.authorizerEvent(request, match, requestContext, identity);
+        ObjectNode event = HttpApiEvents.authorizerEvent(routeEvent, request, identity);
         Decision decision = decision(function.invoke(event.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         if (cacheable) {
             cache.put(List.copyOf(identity), new Cached(decision, now.plus(spec.reauthorizeEvery())));

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.smsbilling.addfunds.AddFundsHandler;
 import dev.smsbilling.autocharge.AutoChargeHandler;
-import dev.smsbilling.billing.payment.SandboxPaymentProcessor;
-import dev.smsbilling.billing.store.BillingStore;
+import dev.smsbilling.billing.payment.sandbox.SandboxPaymentProcessor;
+import dev.smsbilling.billing.store.dynamodb.DynamoDbBillingStore;
 import dev.smsbilling.billing.testing.CrashAfterCharge;
 import dev.smsbilling.endpoint.RealDynamoDb;
 import dev.smsbilling.endpoint.TestTable;
@@ -33,9 +33,9 @@ class DeadTopUpTest {
         SandboxPaymentProcessor stripe = SandboxPaymentProcessor.shared();
         Clock later = Clock.offset(Clock.systemUTC(), Duration.ofMinutes(10));
         HandlerFactory handlers = function -> switch (function.name()) {
-            case "AddFundsFunction" -> new AddFundsHandler(new BillingStore(table.client(), table.name(), Clock.systemUTC()),
+            case "AddFundsFunction" -> new AddFundsHandler(new DynamoDbBillingStore(table.client(), table.name(), Clock.systemUTC()),
                     new CrashAfterCharge(stripe));
-            case "AutoChargeFunction" -> new AutoChargeHandler(new BillingStore(table.client(), table.name(), later), stripe, later);
+            case "AutoChargeFunction" -> new AutoChargeHandler(new DynamoDbBillingStore(table.client(), table.name(), later), stripe, later);
             default -> HandlerFactory.byClassName().create(function);
         };
         try (RealLocalApi api = RealLocalApi.start(table, handlers)) {

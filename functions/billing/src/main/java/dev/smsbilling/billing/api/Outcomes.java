@@ -1,12 +1,12 @@
 package dev.smsbilling.billing.api;
 
-import dev.smsbilling.billing.store.AccountNotFound;
-import dev.smsbilling.billing.store.Committed;
-import dev.smsbilling.billing.store.InProgress;
-import dev.smsbilling.billing.store.KeyReused;
+import dev.smsbilling.billing.store.KeySeenBefore.InProgress;
+import dev.smsbilling.billing.store.KeySeenBefore.KeyReused;
+import dev.smsbilling.billing.store.KeySeenBefore.Replayed;
 import dev.smsbilling.billing.store.LedgerEntry;
-import dev.smsbilling.billing.store.Replayed;
 import dev.smsbilling.billing.store.StoredResponse;
+import dev.smsbilling.billing.store.WriteOutcome.AccountNotFound;
+import dev.smsbilling.billing.store.WriteOutcome.Committed;
 import dev.smsbilling.billing.store.WriteOutcome;
 import dev.smsbilling.http.ApiException;
 import dev.smsbilling.http.ApiResponse;

@@ -1,9 +1,9 @@
 package dev.smsbilling.billing.api;
 
+import dev.smsbilling.billing.store.BeginResult.Started;
 import dev.smsbilling.billing.store.EntryDetails;
 import dev.smsbilling.billing.store.Idempotency;
 import dev.smsbilling.billing.store.LedgerEntry;
-import dev.smsbilling.billing.store.Started;
 import dev.smsbilling.billing.store.StoredResponse;
 import dev.smsbilling.http.ApiResponse;
 import dev.smsbilling.http.Sha256;

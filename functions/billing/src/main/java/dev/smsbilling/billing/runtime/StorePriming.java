@@ -1,12 +1,12 @@
 package dev.smsbilling.billing.runtime;
 
 import dev.smsbilling.billing.store.BillingStore;
-import dev.smsbilling.billing.store.Committed;
 import dev.smsbilling.billing.store.Credit;
 import dev.smsbilling.billing.store.Deadline;
 import dev.smsbilling.billing.store.EntryType;
 import dev.smsbilling.billing.store.Idempotency;
 import dev.smsbilling.billing.store.ResponseRenderer;
+import dev.smsbilling.billing.store.WriteOutcome.Committed;
 import dev.smsbilling.http.Sha256;
 import java.time.Duration;
 import java.util.Optional;

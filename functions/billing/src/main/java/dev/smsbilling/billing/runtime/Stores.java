@@ -2,6 +2,7 @@ package dev.smsbilling.billing.runtime;
 
 import dev.smsbilling.aws.AwsAccess;
 import dev.smsbilling.billing.store.BillingStore;
+import dev.smsbilling.billing.store.dynamodb.DynamoDbBillingStore;
 import dev.smsbilling.http.Settings;
 import java.time.Clock;
 
@@ -16,6 +17,6 @@ public final class Stores {
 
     /** @param aws shared with the function's other AWS clients, so an instance fetches its credentials once */
     public static BillingStore fromSettings(Settings settings, AwsAccess aws) {
-        return new BillingStore(DynamoDbClients.create(aws), settings.tableName(), Clock.systemUTC());
+        return new DynamoDbBillingStore(DynamoDbClients.create(aws), settings.tableName(), Clock.systemUTC());
     }
 }

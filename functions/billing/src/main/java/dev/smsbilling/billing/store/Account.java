@@ -35,4 +35,16 @@ public record Account(String id, long balanceMicros, long seq, Subscription subs
     public boolean isActive() {
         return subscription == Subscription.ACTIVE;
     }
+
+    /**
+     * Whether the account should wait for a top-up once its balance is {@code balanceMicros}. The
+     * store decides it from a read, and the table re-checks the same rule in its condition
+     * wherever acting on a stale read could charge a card.
+     */
+    public boolean shouldBeDueAt(long balanceMicros) {
+        return autoCharge.settings().enabled()
+                && autoCharge.status() != AutoChargeStatus.DISABLED_AFTER_FAILURES
+                && isActive()
+                && balanceMicros < autoCharge.settings().thresholdMicros();
+    }
 }

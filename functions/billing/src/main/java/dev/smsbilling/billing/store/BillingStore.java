@@ -1,59 +1,31 @@
 package dev.smsbilling.billing.store;
 
-import java.time.Clock;
+import dev.smsbilling.billing.store.BeginResult.Started;
+import dev.smsbilling.billing.store.KeySeenBefore.KeyReused;
+import dev.smsbilling.billing.store.KeySeenBefore.Replayed;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * The account and ledger store: the only code that talks to the billing table. Handlers call it
- * and map its results; they never build a request. Every balance change goes through one
- * protocol (see {@link BalanceWriter}) so the ledger stays gapless and always sums to the balance.
- * Thread-safe; build one per Lambda instance.
+ * The account and ledger store: what handlers call, and map the results of; they never build a
+ * request. Every balance change is all or nothing: the new balance, its ledger entry and, with an
+ * Idempotency-Key, its idempotency record commit together or not at all, so the ledger stays
+ * gapless and always sums to the balance. Refusals are sealed results with nothing written; only
+ * a spent deadline ({@link WriteDeadlineExceeded}), an unanswered write ({@link WriteOutcomeUnknown})
+ * or a broken table throw. Implementations are thread-safe; build one per Lambda instance.
  */
-public final class BillingStore {
-    private final Accounts accounts;
-    private final ApiKeyRecords apiKeys;
-    private final BalanceWriter balances;
-    private final IdempotencyKeys idempotencyKeys;
-    private final LedgerReader ledger;
-    private final AutoCharges autoCharges;
-
-    public BillingStore(DynamoDbClient dynamo, String tableName, Clock clock) {
-        this(dynamo, tableName, clock, WriteConflictBackoff.standard());
-    }
-
-    BillingStore(DynamoDbClient dynamo, String tableName, Clock clock, WriteConflictBackoff backoff) {
-        Objects.requireNonNull(dynamo, "dynamo");
-        Objects.requireNonNull(tableName, "tableName");
-        Objects.requireNonNull(clock, "clock");
-        ReadRequests reads = new ReadRequests(tableName);
-        WriteRequests writes = new WriteRequests(tableName);
-        this.accounts = new Accounts(dynamo, reads, writes, clock);
-        this.apiKeys = new ApiKeyRecords(dynamo, reads, writes);
-        this.balances = new BalanceWriter(dynamo, reads, writes, clock, backoff);
-        this.idempotencyKeys = new IdempotencyKeys(dynamo, reads, writes, clock);
-        this.ledger = new LedgerReader(dynamo, reads);
-        this.autoCharges = new AutoCharges(dynamo, reads, writes, clock);
-    }
+public interface BillingStore {
 
     /** Opens an account with a zero balance, reachable through the API key whose hash is given. */
-    public Account createAccount(Subscription subscription, String apiKeyHash) {
-        return accounts.create(subscription, apiKeyHash);
-    }
+    Account createAccount(Subscription subscription, String apiKeyHash);
 
     /** Strongly consistent. */
-    public Optional<Account> readAccount(String accountId) {
-        return accounts.read(accountId);
-    }
+    Optional<Account> readAccount(String accountId);
 
     /** Returns false when there is no such account. */
-    public boolean setSubscription(String accountId, Subscription subscription) {
-        return accounts.setSubscription(accountId, subscription);
-    }
+    boolean setSubscription(String accountId, Subscription subscription);
 
     /**
      * Replaces the account's auto-charge settings and resets its failure history (status ok, no
@@ -62,19 +34,13 @@ public final class BillingStore {
      *
      * @return the saved auto-charge, or empty when there is no such account (nothing written)
      */
-    public Optional<AutoCharge> saveAutoChargeSettings(String accountId, AutoChargeSettings settings) {
-        return accounts.saveAutoCharge(accountId, settings);
-    }
+    Optional<AutoCharge> saveAutoChargeSettings(String accountId, AutoChargeSettings settings);
 
     /** The account of an API key, given its {@link ApiKeys#hash}; empty when unknown or revoked. */
-    public Optional<String> accountForApiKeyHash(String apiKeyHash) {
-        return apiKeys.accountFor(apiKeyHash);
-    }
+    Optional<String> accountForApiKeyHash(String apiKeyHash);
 
     /** Returns false when there is no such key. */
-    public boolean revokeApiKey(String apiKeyHash) {
-        return apiKeys.revoke(apiKeyHash);
-    }
+    boolean revokeApiKey(String apiKeyHash);
 
     /**
      * Charges a message to the balance and records it, or refuses with nothing written. The ledger
@@ -84,10 +50,8 @@ public final class BillingStore {
      *     stored in the same transaction and replayed to retries
      * @throws WriteDeadlineExceeded when conflicts outlasted the deadline; nothing was written
      */
-    public DebitResult debit(String accountId, MessageCharge charge, Optional<Idempotency> idempotency,
-                             ResponseRenderer renderer, Deadline deadline) {
-        return balances.apply(accountId, new BalanceChange.Debit(charge, Ids.message()), idempotency, renderer, deadline);
-    }
+    DebitResult debit(String accountId, MessageCharge charge, Optional<Idempotency> idempotency,
+                      ResponseRenderer renderer, Deadline deadline);
 
     /**
      * Puts money into the balance: funds added, an auto-charge or a refund. Never refused for the
@@ -96,10 +60,8 @@ public final class BillingStore {
      *
      * @throws WriteDeadlineExceeded when conflicts outlasted the deadline; nothing was written
      */
-    public CreditResult credit(String accountId, Credit credit, Optional<Idempotency> idempotency,
-                               ResponseRenderer renderer, Deadline deadline) {
-        return balances.apply(accountId, new BalanceChange.CreditChange(credit), idempotency, renderer, deadline);
-    }
+    CreditResult credit(String accountId, Credit credit, Optional<Idempotency> idempotency,
+                        ResponseRenderer renderer, Deadline deadline);
 
     /**
      * Holds a key IN_PROGRESS before work that cannot be undone (charging a card). {@code hold}
@@ -107,26 +69,20 @@ public final class BillingStore {
      * retry of the same request may take it over (and, the processor being idempotent on the same
      * key, find the same charge).
      */
-    public BeginResult beginIdempotentRequest(String accountId, Idempotency idempotency, Duration hold) {
-        return idempotencyKeys.begin(accountId, idempotency, hold);
-    }
+    BeginResult beginIdempotentRequest(String accountId, Idempotency idempotency, Duration hold);
 
     /**
      * Marks the hold's charge as possibly sent, just before sending it. False when the hold is no
      * longer this holder's (another attempt took it over as abandoned): then do not charge.
      */
-    public boolean startCharge(String accountId, Idempotency idempotency, Started hold) {
-        return idempotencyKeys.startCharge(accountId, idempotency, hold.holder());
-    }
+    boolean startCharge(String accountId, Idempotency idempotency, Started hold);
 
     /**
      * Frees a held key after a 4xx, which must not consume it, or once its charge is known never
      * to have been taken. False when the hold is no longer {@code hold}'s (completed, or taken over
      * as abandoned: then the attempt that holds it now decides).
      */
-    public boolean releaseIdempotentRequest(String accountId, Idempotency idempotency, Started hold) {
-        return idempotencyKeys.release(accountId, idempotency, hold.holder());
-    }
+    boolean releaseIdempotentRequest(String accountId, Idempotency idempotency, Started hold);
 
     /**
      * Top-up holds whose charge may have been sent and that nobody completed or released, whose
@@ -134,9 +90,7 @@ public final class BillingStore {
      * {@code limit}: what the sweep settles. Read from a sparse index, so it may lag a moment:
      * taking the hold over ({@link #beginIdempotentRequest}) decides, on the item itself.
      */
-    public List<UnsettledTopUp> unsettledTopUps(Instant chargedBefore, int limit) {
-        return idempotencyKeys.unsettled(chargedBefore, limit);
-    }
+    List<UnsettledTopUp> unsettledTopUps(Instant chargedBefore, int limit);
 
     /**
      * What the key already says about this request, by the rule every keyed write applies: its
@@ -144,14 +98,10 @@ public final class BillingStore {
      * nothing stands in the way. For a handler that must answer a retry before it could write
      * afresh (a send whose country has since lost its rate is still replayed).
      */
-    public Optional<KeySeenBefore> keySeenBefore(String accountId, Idempotency idempotency) {
-        return idempotencyKeys.seenBefore(accountId, idempotency);
-    }
+    Optional<KeySeenBefore> keySeenBefore(String accountId, Idempotency idempotency);
 
     /** A key's record, unless absent or past its 24 hours. */
-    public Optional<IdempotencyRecord> lookupIdempotency(String accountId, String idempotencyKey) {
-        return idempotencyKeys.lookup(accountId, idempotencyKey);
-    }
+    Optional<IdempotencyRecord> lookupIdempotency(String accountId, String idempotencyKey);
 
     /**
      * A page of the ledger, newest first.
@@ -160,26 +110,20 @@ public final class BillingStore {
      * @param cursor the {@code nextCursor} of the previous page of this same account
      * @throws InvalidCursorException for a cursor not issued to this account
      */
-    public TransactionPage transactions(String accountId, int limit, Optional<String> cursor) {
-        return ledger.page(accountId, limit, cursor);
-    }
+    TransactionPage transactions(String accountId, int limit, Optional<String> cursor);
 
     /**
      * Accounts waiting for an auto-charge, oldest crossing first, at most {@code limit}. Read from
      * the sparse index, so it may lag a moment: {@link #claimAutoCharge} decides on the account itself.
      */
-    public List<String> dueAccounts(int limit) {
-        return autoCharges.due(limit);
-    }
+    List<String> dueAccounts(int limit);
 
     /**
      * Takes a due account for one run until {@code lease} has passed, with the one charge the run
      * may make. A run that dies keeps the account due; once the lease lapses the next run claims
      * it again and gets the same charge (same key, card and amount).
      */
-    public ClaimResult claimAutoCharge(String accountId, Duration lease) {
-        return autoCharges.claim(accountId, lease);
-    }
+    ClaimResult claimAutoCharge(String accountId, Duration lease);
 
     /**
      * Credits a charged top-up and ends the crossing in one transaction: ledger entry
@@ -190,12 +134,8 @@ public final class BillingStore {
      * @throws WriteDeadlineExceeded when conflicts outlasted the deadline; nothing was written and
      *     the account stays due with its pending charge, so a later run credits it
      */
-    public SettleResult creditAutoCharge(AutoChargeClaim claim, long chargedMicros, String paymentReference,
-                                         Deadline deadline) {
-        Objects.requireNonNull(claim, "claim");
-        return balances.apply(claim.accountId(), new BalanceChange.AutoChargeCredit(claim.charge(), chargedMicros,
-                paymentReference), Optional.empty(), AutoChargeResponses::credited, deadline);
-    }
+    SettleResult creditAutoCharge(AutoChargeClaim claim, long chargedMicros, String paymentReference,
+                                  Deadline deadline);
 
     /**
      * Records a declined top-up: status failing, the error, one more decline, claim released and
@@ -204,24 +144,18 @@ public final class BillingStore {
      *
      * @return the status recorded, or empty when another run had recorded this decline already
      */
-    public Optional<AutoChargeStatus> recordAutoChargeDecline(AutoChargeClaim claim, String error) {
-        return autoCharges.recordDecline(claim, error);
-    }
+    Optional<AutoChargeStatus> recordAutoChargeDecline(AutoChargeClaim claim, String error);
 
     /**
      * Marks the claimed charge as sent, just before sending it: from then on it is settled
      * whatever the settings say, while a charge planned but never sent is planned afresh by the
      * next run. False when the claim lapsed (another run may hold the account): then do not charge.
      */
-    public boolean startAutoCharge(AutoChargeClaim claim) {
-        return autoCharges.chargeSent(claim);
-    }
+    boolean startAutoCharge(AutoChargeClaim claim);
 
     /**
      * Gives the claim back when the charge's outcome is unknown (processor unreachable). The
      * pending charge stays, so the next run asks the processor again with the same key.
      */
-    public boolean releaseAutoChargeClaim(AutoChargeClaim claim) {
-        return autoCharges.release(claim);
-    }
+    boolean releaseAutoChargeClaim(AutoChargeClaim claim);
 }

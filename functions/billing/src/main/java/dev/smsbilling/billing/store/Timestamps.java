@@ -24,7 +24,7 @@ public final class Timestamps {
     }
 
     /** Now, cut to what the format keeps, so a written entry and its re-read are equal. */
-    static Instant now(Clock clock) {
+    public static Instant now(Clock clock) {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 }

@@ -17,6 +17,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.smsbilling.aws.AwsAccess;
 import dev.smsbilling.billing.store.BillingStore;
 import dev.smsbilling.billing.store.StoredResponse;
+import dev.smsbilling.billing.store.dynamodb.DynamoDbBillingStore;
 import dev.smsbilling.http.Priming;
 import java.net.URI;
 import java.time.Clock;
@@ -74,7 +75,7 @@ class SdkClientsPrimingTest {
 
     private static BillingStore store(AwsAccess access) {
         DynamoDbClient client = SdkClients.build(DynamoDbClient.builder(), access, access.dynamoDbEndpoint());
-        return new BillingStore(client, "priming-test", Clock.systemUTC());
+        return new DynamoDbBillingStore(client, "priming-test", Clock.systemUTC());
     }
 
     @Test

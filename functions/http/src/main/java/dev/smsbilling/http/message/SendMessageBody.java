@@ -10,11 +10,11 @@ import dev.smsbilling.http.Json;
 import dev.smsbilling.http.JsonBody;
 import dev.smsbilling.http.Validation;
 import dev.smsbilling.pricing.MessageContent;
-
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+
 
 /**
  * The body of {@code POST /v1/messages} (OpenPhone's shape) and of the quote, validated.

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.smsbilling.http.ApiEvent;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * One invocation of a function the way Lambda makes it: the bytes of an HTTP API payload 2.0
@@ -23,9 +23,9 @@ import java.util.UUID;
  */
 public final class FunctionCall {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final ObjectNode event;
+    private final ApiEvent event;
 
-    private FunctionCall(ObjectNode event) {
+    private FunctionCall(ApiEvent event) {
         this.event = event;
     }
 
@@ -33,23 +33,15 @@ public final class FunctionCall {
     public static FunctionCall event(String name) {
         Path file = eventsFolder().resolve(name);
         try {
-            return new FunctionCall((ObjectNode) JSON.readTree(file.toFile()));
+            return new FunctionCall(ApiEvent.of((ObjectNode) JSON.readTree(file.toFile())));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
     }
 
-    /**
-     * The least API Gateway sends for a route: its key and path, a content type, the request
-     * context; no authorizer context, key or body until they are set.
-     */
+    /** The least API Gateway sends for a route ({@link ApiEvent#route}); no authorizer context, key or body until set. */
     public static FunctionCall to(String method, String routePath) {
-        ObjectNode event = JSON.createObjectNode();
-        event.put("version", "2.0");
-        event.putObject("headers").put("content-type", "application/json");
-        event.putObject("requestContext").put("requestId", UUID.randomUUID().toString()).putObject("http");
-        event.put("isBase64Encoded", false);
-        return new FunctionCall(event).route(method, routePath);
+        return new FunctionCall(ApiEvent.route(method, routePath));
     }
 
     public static Path eventsFolder() {
@@ -63,65 +55,41 @@ public final class FunctionCall {
     }
 
     public FunctionCall body(String body) {
-        event.put("body", body);
-        event.put("isBase64Encoded", false);
+        event.body(body);
         return this;
     }
 
     /** Sets a header as API Gateway passes it (lower-case name); null removes it. */
     public FunctionCall header(String name, String value) {
-        ObjectNode headers = (ObjectNode) event.path("headers");
-        String lowerCase = name.toLowerCase(java.util.Locale.ROOT);
-        if (value == null) {
-            headers.remove(lowerCase);
-        } else {
-            headers.put(lowerCase, value);
-        }
+        event.header(name, value);
         return this;
     }
 
     /** The account the authorizer vouched for; null removes the authorizer's context altogether. */
     public FunctionCall account(String accountId) {
-        ObjectNode context = (ObjectNode) event.path("requestContext");
-        if (accountId == null) {
-            context.remove("authorizer");
-        } else {
-            context.putObject("authorizer").putObject("lambda").put("accountId", accountId);
-        }
+        event.account(accountId);
         return this;
     }
 
     public FunctionCall route(String method, String path) {
-        event.put("routeKey", method + " " + path);
-        event.put("rawPath", path);
-        ((ObjectNode) event.path("requestContext")).put("routeKey", method + " " + path);
-        ((ObjectNode) event.path("requestContext").path("http")).put("method", method).put("path", path);
+        event.routeKey(method, path);
         return this;
     }
 
     /** The path as requested, for a route with parameters ({@code /internal/accounts/BA1/subscription}). */
     public FunctionCall rawPath(String path) {
-        event.put("rawPath", path);
-        ((ObjectNode) event.path("requestContext").path("http")).put("path", path);
+        event.rawPath(path);
         return this;
     }
 
     /** A path parameter of the route, such as {@code accountId}. */
     public FunctionCall pathParameter(String name, String value) {
-        ObjectNode parameters = event.has("pathParameters")
-                ? (ObjectNode) event.get("pathParameters") : event.putObject("pathParameters");
-        parameters.put(name, value);
+        event.pathParameter(name, value);
         return this;
     }
 
     public FunctionCall query(String name, String value) {
-        ObjectNode query = event.has("queryStringParameters")
-                ? (ObjectNode) event.get("queryStringParameters") : event.putObject("queryStringParameters");
-        if (value == null) {
-            query.remove(name);
-        } else {
-            query.put(name, value);
-        }
+        event.query(name, value);
         return this;
     }
 
@@ -133,7 +101,7 @@ public final class FunctionCall {
     public Response invoke(RequestStreamHandler handler, Context context) {
         try {
             var out = new ByteArrayOutputStream();
-            handler.handleRequest(new ByteArrayInputStream(JSON.writeValueAsBytes(event)), out, context);
+            handler.handleRequest(new ByteArrayInputStream(event.bytes()), out, context);
             return Response.of(JSON.readTree(out.toByteArray()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

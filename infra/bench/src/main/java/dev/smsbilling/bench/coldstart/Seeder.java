@@ -8,6 +8,7 @@ import dev.smsbilling.billing.store.Deadline;
 import dev.smsbilling.billing.store.EntryType;
 import dev.smsbilling.billing.store.StoredResponse;
 import dev.smsbilling.billing.store.Subscription;
+import dev.smsbilling.billing.store.dynamodb.DynamoDbBillingStore;
 import dev.smsbilling.http.auth.ApiKeys;
 import java.time.Clock;
 import java.time.Duration;
@@ -63,7 +64,7 @@ final class Seeder {
             return "nothing (no event names an account)";
         }
         String owner = accounts.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
-        BillingStore store = new BillingStore(dynamo, table, Clock.systemUTC());
+        BillingStore store = new DynamoDbBillingStore(dynamo, table, Clock.systemUTC());
         String hash = ApiKeys.hash(apiKey != null ? apiKey : ApiKeys.generate());
         Account template = store.createAccount(Subscription.ACTIVE, hash);
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(Map.of(

@@ -5,9 +5,10 @@ import dev.smsbilling.account.AccountHandler;
 import dev.smsbilling.addfunds.AddFundsHandler;
 import dev.smsbilling.autocharge.AutoChargeHandler;
 import dev.smsbilling.bench.coldstart.launcher.MinimalContext;
-import dev.smsbilling.billing.payment.SandboxPaymentProcessor;
+import dev.smsbilling.billing.payment.sandbox.SandboxPaymentProcessor;
 import dev.smsbilling.billing.store.AutoChargeSettings;
 import dev.smsbilling.billing.store.BillingStore;
+import dev.smsbilling.billing.store.dynamodb.DynamoDbBillingStore;
 import dev.smsbilling.endpoint.BillingTableDefinition;
 import dev.smsbilling.endpoint.DynamoDbEndpoint;
 import dev.smsbilling.http.testing.FunctionCall;
@@ -115,8 +116,8 @@ final class CapacityOnPaper {
             return item == null || item.isEmpty() ? null : item;
         });
         try (DynamoDbClient recorded = Fixture.client(endpoint, recorder)) {
-            BillingStore store = new BillingStore(recorded, table, Clock.systemUTC());
-            BillingStore setup = new BillingStore(admin, table, Clock.systemUTC());
+            BillingStore store = new DynamoDbBillingStore(recorded, table, Clock.systemUTC());
+            BillingStore setup = new DynamoDbBillingStore(admin, table, Clock.systemUTC());
             SandboxPaymentProcessor sandbox = new SandboxPaymentProcessor();
             SendChargeHandler send = new SendChargeHandler(Pricer.fromEnvironment(), store);
             AddFundsHandler addFunds = new AddFundsHandler(store, sandbox);

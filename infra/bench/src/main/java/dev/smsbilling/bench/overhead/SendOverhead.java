@@ -5,11 +5,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.smsbilling.bench.coldstart.launcher.MinimalContext;
 import dev.smsbilling.billing.store.Account;
-import dev.smsbilling.billing.store.BareSendRequests;
 import dev.smsbilling.billing.store.BillingStore;
 import dev.smsbilling.billing.store.Idempotency;
 import dev.smsbilling.billing.store.MessageCharge;
 import dev.smsbilling.billing.store.StoredResponse;
+import dev.smsbilling.billing.store.dynamodb.BareSendRequests;
+import dev.smsbilling.billing.store.dynamodb.DynamoDbBillingStore;
 import dev.smsbilling.http.Sha256;
 import dev.smsbilling.http.testing.FunctionCall;
 import dev.smsbilling.pricing.Pricer;
@@ -72,7 +73,7 @@ final class SendOverhead {
     private void runBlock(int untimed, int timed, List<Long> handlerNanos, List<Long> bareNanos, List<Long> outsideNanos) {
         String table = Fixture.table(client, "overhead");
         try {
-            BillingStore store = new BillingStore(client, table, Clock.systemUTC());
+            BillingStore store = new DynamoDbBillingStore(client, table, Clock.systemUTC());
             SendChargeHandler handler = new SendChargeHandler(pricer, store);
             String handlerAccount = Fixture.account(store, FUNDS);
             String bareAccount = Fixture.account(store, FUNDS);

@@ -1,6 +1,7 @@
 package dev.smsbilling.bench.overhead;
 
 import dev.smsbilling.billing.store.BillingStore;
+import dev.smsbilling.billing.store.dynamodb.DynamoDbBillingStore;
 import dev.smsbilling.endpoint.DynamoDbEndpoint;
 import dev.smsbilling.http.testing.FunctionCall;
 import dev.smsbilling.pricing.Pricer;
@@ -45,7 +46,7 @@ final class SendThroughput {
     Row run(int clients, int accountCount, Duration warmup, Duration measured) throws InterruptedException {
         String table = Fixture.table(admin, "rps");
         try {
-            BillingStore seeding = new BillingStore(admin, table, Clock.systemUTC());
+            BillingStore seeding = new DynamoDbBillingStore(admin, table, Clock.systemUTC());
             List<String> accounts = new ArrayList<>();
             for (int i = 0; i < accountCount; i++) {
                 accounts.add(Fixture.account(seeding, FUNDS));
@@ -65,7 +66,7 @@ final class SendThroughput {
                 int client = c;
                 DynamoDbClient dynamo = Fixture.client(endpoint, counter);
                 opened.add(dynamo);
-                SendChargeHandler handler = new SendChargeHandler(pricer, new BillingStore(dynamo, table, Clock.systemUTC()));
+                SendChargeHandler handler = new SendChargeHandler(pricer, new DynamoDbBillingStore(dynamo, table, Clock.systemUTC()));
                 SendOverhead.Timed timed = new SendOverhead.Timed(handler);
                 FunctionCall call = FunctionCall.event(SendOverhead.EVENT);
                 Thread thread = new Thread(() -> {

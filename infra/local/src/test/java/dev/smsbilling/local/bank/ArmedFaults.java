@@ -1,7 +1,7 @@
 package dev.smsbilling.local.bank;
 
-import dev.smsbilling.endpoint.FaultyEndpoint;
 import dev.smsbilling.endpoint.FaultyEndpoint.Kind;
+import dev.smsbilling.endpoint.FaultyEndpoint;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.core.interceptor.Context;

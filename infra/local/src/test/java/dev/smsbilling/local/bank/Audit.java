@@ -2,7 +2,7 @@ package dev.smsbilling.local.bank;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.smsbilling.billing.payment.SandboxPaymentProcessor;
+import dev.smsbilling.billing.payment.sandbox.SandboxPaymentProcessor;
 import dev.smsbilling.local.bank.History.Attempt;
 import dev.smsbilling.local.bank.History.KeyedRequest;
 import java.io.IOException;

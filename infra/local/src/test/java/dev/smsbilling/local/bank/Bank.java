@@ -5,6 +5,7 @@ import dev.smsbilling.account.AccountHandler;
 import dev.smsbilling.addfunds.AddFundsHandler;
 import dev.smsbilling.autocharge.AutoChargeHandler;
 import dev.smsbilling.billing.store.BillingStore;
+import dev.smsbilling.billing.store.dynamodb.DynamoDbBillingStore;
 import dev.smsbilling.endpoint.DynamoDbEndpoint;
 import dev.smsbilling.endpoint.FaultyEndpoint;
 import dev.smsbilling.endpoint.TestTable;
@@ -51,7 +52,7 @@ final class Bank {
         this.wire = FaultyEndpoint.inFrontOf(table.endpoint().uri());
         DynamoDbClient faulty = new DynamoDbEndpoint(wire.uri(), "fault-injecting proxy")
                 .client(c -> c.addExecutionInterceptor(new ArmedFaults(armed, injected)).apiCallAttemptTimeout(ATTEMPT_TIMEOUT));
-        this.store = new BillingStore(faulty, table.name(), clock);
+        this.store = new DynamoDbBillingStore(faulty, table.name(), clock);
         this.processor = new FaultyProcessor(armed, injected, processorCalls, this::crossingOf);
         this.send = new SendChargeHandler(pricer, store);
         this.funds = new AddFundsHandler(store, processor);

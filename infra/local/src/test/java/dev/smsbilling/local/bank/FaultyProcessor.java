@@ -4,7 +4,7 @@ import dev.smsbilling.billing.payment.ChargeRequest;
 import dev.smsbilling.billing.payment.ChargeResult;
 import dev.smsbilling.billing.payment.PaymentProcessor;
 import dev.smsbilling.billing.payment.PaymentUnavailable;
-import dev.smsbilling.billing.payment.SandboxPaymentProcessor;
+import dev.smsbilling.billing.payment.sandbox.SandboxPaymentProcessor;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

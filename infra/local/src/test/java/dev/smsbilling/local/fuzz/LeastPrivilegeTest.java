@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.smsbilling.billing.store.BeginResult.Started;
 import dev.smsbilling.billing.store.BillingStore;
 import dev.smsbilling.billing.store.Idempotency;
-import dev.smsbilling.billing.store.Started;
+import dev.smsbilling.billing.store.dynamodb.DynamoDbBillingStore;
 import dev.smsbilling.endpoint.RealDynamoDb;
 import dev.smsbilling.endpoint.TestTable;
 import dev.smsbilling.http.Sha256;
@@ -142,7 +143,7 @@ class LeastPrivilegeTest {
      * its key. Written on the table directly, as set-up, so no function's recorder sees it.
      */
     private static void deadTopUp(TestTable table, String accountId) {
-        BillingStore tenMinutesAgo = new BillingStore(table.client(), table.name(),
+        BillingStore tenMinutesAgo = new DynamoDbBillingStore(table.client(), table.name(),
                 Clock.offset(Clock.systemUTC(), Duration.ofMinutes(-10)));
         Idempotency key = new Idempotency("lp-dead", Sha256.hex("a top-up that died before its charge left"));
         Started hold = (Started) tenMinutesAgo.beginIdempotentRequest(accountId, key, Duration.ofSeconds(30));

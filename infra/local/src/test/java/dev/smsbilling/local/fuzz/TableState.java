@@ -2,6 +2,7 @@ package dev.smsbilling.local.fuzz;
 
 import dev.smsbilling.billing.store.Account;
 import dev.smsbilling.billing.store.BillingStore;
+import dev.smsbilling.billing.store.dynamodb.DynamoDbBillingStore;
 import dev.smsbilling.endpoint.TestTable;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -22,7 +23,7 @@ final class TableState {
 
     TableState(TestTable table) {
         this.table = table;
-        this.store = new BillingStore(table.client(), table.name(), Clock.systemUTC());
+        this.store = new DynamoDbBillingStore(table.client(), table.name(), Clock.systemUTC());
     }
 
     BillingStore store() {

@@ -1,0 +1,123 @@
+package dev.smsbilling.billing.payment.stripe;
+
+import dev.smsbilling.billing.payment.ChargeRequest;
+import dev.smsbilling.billing.payment.ChargeResult;
+import dev.smsbilling.billing.payment.PaymentNotAttempted;
+import dev.smsbilling.billing.payment.PaymentProcessor;
+import dev.smsbilling.billing.payment.PaymentUnavailable;
+import dev.smsbilling.http.Priming;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Charges through Stripe: one PaymentIntent, created and confirmed off-session in one call,
+ * with our idempotency key as Stripe's. A retry after a crash, ours or the transport's own,
+ * therefore returns the first PaymentIntent instead of making a second charge.
+ *
+ * <p>Stripe's REST API is called directly ({@link StripeApi}) rather than through stripe-java:
+ * that jar was 16.7 MiB of a function zip meant to stay under 12 MiB, for three endpoints.
+ */
+public final class StripePaymentProcessor implements PaymentProcessor {
+    /** Stripe's clock against ours: an intent may carry a creation time this much before we asked. */
+    static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+    /**
+     * Pages of 100 a search reads before it gives up as "cannot say now": the window is the life
+     * of one top-up's holds and some minutes of skew, so this many means something else is wrong.
+     */
+    static final int MAX_PAGES = 20;
+
+    private final StripeApi stripe;
+    private final StripeKey key;
+
+    private StripePaymentProcessor(StripeApi stripe, StripeKey key) {
+        this.stripe = stripe;
+        this.key = key;
+    }
+
+    /**
+     * Build once per function instance. The key is read from {@code secretKey} when the first
+     * charge needs it, not here ({@link StripeKey} says why), so building never fails for a key
+     * that cannot be read: the charges do, with {@link PaymentNotAttempted}.
+     *
+     * @param secretKey where the key comes from; it may throw while the key cannot be read
+     * @throws IllegalArgumentException when the configured API base is not an http(s) URL
+     */
+    public static StripePaymentProcessor create(Supplier<String> secretKey, StripeConfig config) {
+        return new StripePaymentProcessor(StripeApi.create(config), new StripeKey(secretKey));
+    }
+
+    @Override
+    public ChargeResult charge(ChargeRequest request) throws PaymentUnavailable {
+        refuseWhilePriming();
+        Map<String, String> params = PaymentIntentParams.of(request);
+        String secretKey = key.get();
+        PaymentIntent created;
+        try {
+            created = stripe.createPaymentIntent(secretKey, params, request.idempotencyKey());
+        } catch (StripeCallFailed e) {
+            try {
+                return StripeErrors.outcome(e, request);
+            } catch (PaymentNotAttempted refusedKey) {
+                key.forget(); // a rotated key: the next charge reads the secret again
+                throw refusedKey;
+            }
+        }
+        try {
+            return PaymentIntentOutcomes.of(current(created, secretKey));
+        } catch (StripeCallFailed e) {
+            throw StripeErrors.readFailed(e);
+        }
+    }
+
+    /**
+     * Lists the intents created in the window (widened by {@link #CLOCK_SKEW} each side) and
+     * picks the one whose metadata carries the key; list endpoints are consistent with writes, so
+     * an intent that is not there was never created.
+     */
+    @Override
+    public Optional<ChargeResult> find(String idempotencyKey, Instant from, Instant to) throws PaymentUnavailable {
+        refuseWhilePriming();
+        String secretKey = key.get();
+        Optional<String> after = Optional.empty();
+        try {
+            for (int page = 0; page < MAX_PAGES; page++) {
+                PaymentIntentPage intents = stripe.listPaymentIntents(secretKey, from.minus(CLOCK_SKEW), to.plus(CLOCK_SKEW), after);
+                for (PaymentIntent intent : intents.intents()) {
+                    if (idempotencyKey.equals(intent.chargeKey())) {
+                        return Optional.of(PaymentIntentOutcomes.of(intent));
+                    }
+                }
+                if (!intents.hasMore() || intents.intents().isEmpty()) {
+                    return Optional.empty();
+                }
+                after = Optional.of(intents.intents().get(intents.intents().size() - 1).id());
+            }
+        } catch (StripeCallFailed e) {
+            if (e.answered() && e.httpStatus() == 401) {
+                key.forget(); // a rotated key: the next call reads the secret again
+            }
+            throw StripeErrors.readFailed(e);
+        }
+        throw new PaymentUnavailable("more than " + MAX_PAGES * 100 + " PaymentIntents between " + from + " and " + to
+                + "; the charge under this key cannot be told apart now");
+    }
+
+    /** Defence in depth: priming never gets this far, and a snapshot must never hold a charge or a Stripe answer. */
+    private static void refuseWhilePriming() throws PaymentNotAttempted {
+        if (Priming.inProgress()) {
+            throw new PaymentNotAttempted("nothing is sent to Stripe while a SnapStart snapshot is primed");
+        }
+    }
+
+    /**
+     * Stripe answers a repeated idempotency key with the first response, so a retry of a
+     * charge that was "processing" would read "processing" forever. Its current state is
+     * fetched instead; while it is still processing the caller is told to retry later.
+     */
+    private PaymentIntent current(PaymentIntent intent, String secretKey) throws StripeCallFailed {
+        return intent.isProcessing() ? stripe.retrievePaymentIntent(secretKey, intent.id()) : intent;
+    }
+}

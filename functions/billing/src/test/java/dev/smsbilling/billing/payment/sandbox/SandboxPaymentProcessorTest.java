@@ -1,0 +1,114 @@
+package dev.smsbilling.billing.payment.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.smsbilling.billing.payment.ChargeRequest;
+import dev.smsbilling.billing.payment.ChargeResult;
+import dev.smsbilling.billing.payment.PaymentKeyReused;
+import dev.smsbilling.billing.payment.PaymentUnavailable;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+class SandboxPaymentProcessorTest {
+    private final SandboxPaymentProcessor processor = new SandboxPaymentProcessor();
+
+    @Test
+    void visaSucceedsAndIsRecorded() throws Exception {
+        ChargeResult result = processor.charge(request("pm_card_visa", "k1"));
+
+        assertThat(result).isInstanceOfSatisfying(ChargeResult.Succeeded.class, succeeded -> {
+            assertThat(succeeded.amountMicros()).isEqualTo(25_000_000);
+            assertThat(processor.charges()).extracting(SandboxPaymentProcessor.Charged::reference)
+                    .containsExactly(succeeded.reference());
+        });
+    }
+
+    @Test
+    void stripesDecliningTestCardsDeclineWithTheirCodes() throws Exception {
+        assertThat(processor.charge(request("pm_card_chargeDeclined", "k1")))
+                .isEqualTo(new ChargeResult.Declined("card_declined", "Your card was declined."));
+        assertThat(processor.charge(request("pm_card_chargeDeclinedInsufficientFunds", "k2")))
+                .extracting(r -> ((ChargeResult.Declined) r).code()).isEqualTo("insufficient_funds");
+        assertThat(processor.charge(request("pm_nonsense", "k3")))
+                .extracting(r -> ((ChargeResult.Declined) r).code()).isEqualTo("invalid_payment_method");
+        assertThat(processor.charges()).isEmpty();
+    }
+
+    /** As the sweep asks it: what each key was answered, found without charging anything. */
+    @Test
+    void aKeysChargeIsFoundAsItWasAnsweredAndFindingChargesNothing() throws Exception {
+        ChargeResult charged = processor.charge(request("pm_card_visa", "k1"));
+        ChargeResult declined = processor.charge(request("pm_card_chargeDeclined", "k2"));
+
+        assertThat(processor.find("k1", Instant.EPOCH, Instant.EPOCH)).contains(charged);
+        assertThat(processor.find("k2", Instant.EPOCH, Instant.EPOCH)).contains(declined);
+        assertThat(processor.find("never-sent", Instant.EPOCH, Instant.EPOCH)).isEmpty();
+        assertThat(processor.charges()).hasSize(1);
+        processor.setUnavailable(true);
+        assertThatThrownBy(() -> processor.find("k1", Instant.EPOCH, Instant.EPOCH)).isInstanceOf(PaymentUnavailable.class);
+    }
+
+    /** One per process, as one Stripe account serves a deployment: what one function charged, another finds. */
+    @Test
+    void theSharedSandboxIsOneForTheWholeProcess() throws Exception {
+        ChargeResult charged = SandboxPaymentProcessor.shared().charge(request("pm_card_visa", "shared-" + System.nanoTime()));
+
+        assertThat(SandboxPaymentProcessor.shared()).isSameAs(SandboxPaymentProcessor.shared());
+        assertThat(SandboxPaymentProcessor.shared().charges()).extracting(SandboxPaymentProcessor.Charged::reference)
+                .contains(((ChargeResult.Succeeded) charged).reference());
+    }
+
+    @Test
+    void theSameKeyReturnsTheSameChargeAndChargesOnceEvenConcurrently() throws Exception {
+        List<Callable<ChargeResult>> calls = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            calls.add(() -> processor.charge(request("pm_card_visa", "same")));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<ChargeResult> results = new ArrayList<>();
+        try {
+            for (Future<ChargeResult> future : pool.invokeAll(calls)) {
+                results.add(future.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+
+        assertThat(results).containsOnly(results.get(0));
+        assertThat(processor.charges()).hasSize(1);
+    }
+
+    @Test
+    void theSameKeyWithOtherParametersIsAnError() throws Exception {
+        processor.charge(request("pm_card_visa", "k1"));
+
+        assertThatThrownBy(() -> processor.charge(new ChargeRequest("pm_card_visa", 10_000_000, "k1", "top-up")))
+                .isInstanceOf(PaymentKeyReused.class);
+        assertThat(processor.charges()).hasSize(1);
+    }
+
+    @Test
+    void anOutageThrowsAndChargesNothing() {
+        processor.setUnavailable(true);
+
+        assertThatThrownBy(() -> processor.charge(request("pm_card_visa", "k1"))).isInstanceOf(PaymentUnavailable.class);
+        assertThat(processor.charges()).isEmpty();
+    }
+
+    @Test
+    void fractionsOfACentCannotBeCharged() {
+        assertThatThrownBy(() -> new ChargeRequest("pm_card_visa", 25_000_001, "k", "top-up"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static ChargeRequest request(String method, String key) {
+        return new ChargeRequest(method, 25_000_000, key, "top-up");
+    }
+}
