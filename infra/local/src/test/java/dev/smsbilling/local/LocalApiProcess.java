@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * own moto, its console captured to a file: what a user sees, and what a Lambda would send to
  * CloudWatch Logs.
  */
-final class LocalApiProcess implements AutoCloseable {
+public final class LocalApiProcess implements AutoCloseable {
     private final Process process;
     private final Path log;
 
@@ -28,7 +28,7 @@ final class LocalApiProcess implements AutoCloseable {
     }
 
     /** Starts it on a free port and waits until it says it is ready (skips when no moto can be had). */
-    static LocalApiProcess start(Path log) throws IOException, InterruptedException {
+    public static LocalApiProcess start(Path log) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"),
@@ -43,11 +43,11 @@ final class LocalApiProcess implements AutoCloseable {
         return api;
     }
 
-    Process process() {
+    public Process process() {
         return process;
     }
 
-    List<String> output() {
+    public List<String> output() {
         try {
             return Files.readAllLines(log);
         } catch (IOException e) {
@@ -56,12 +56,12 @@ final class LocalApiProcess implements AutoCloseable {
     }
 
     /** The first line of the output that starts with {@code prefix}, without it. */
-    Optional<String> after(String prefix) {
+    public Optional<String> after(String prefix) {
         return output().stream().filter(l -> l.startsWith(prefix)).map(l -> l.substring(prefix.length())).findFirst();
     }
 
     /** Where it listens, as its "Ready on http://127.0.0.1:port in ..." line says. */
-    URI uri() {
+    public URI uri() {
         return URI.create(after("Ready on ").orElseThrow().split(" ")[0]);
     }
 

@@ -14,7 +14,7 @@ import java.net.http.HttpResponse;
  * real handlers on a free loopback port, against the test's table, and a client that calls it
  * over HTTP the way the README's curl commands do.
  */
-final class RealLocalApi implements AutoCloseable {
+public final class RealLocalApi implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final LocalServer server;
 
@@ -23,12 +23,12 @@ final class RealLocalApi implements AutoCloseable {
     }
 
     /** Publishes what LocalApi would, pointed at {@code table}, then starts the server. */
-    static RealLocalApi start(TestTable table) {
+    public static RealLocalApi start(TestTable table) {
         return start(table, HandlerFactory.byClassName());
     }
 
     /** As {@link #start(TestTable)}, with the functions' handlers made by {@code handlers}: a test's faults inside them. */
-    static RealLocalApi start(TestTable table, HandlerFactory handlers) {
+    public static RealLocalApi start(TestTable table, HandlerFactory handlers) {
         System.setProperty("TABLE_NAME", table.name());
         System.setProperty("DYNAMODB_ENDPOINT", table.endpoint().uri().toString());
         System.setProperty("PAYMENT_PROCESSOR", "sandbox");
@@ -39,21 +39,21 @@ final class RealLocalApi implements AutoCloseable {
         }
     }
 
-    LocalServer server() {
+    public LocalServer server() {
         return server;
     }
 
-    URI uri() {
+    public URI uri() {
         return server.uri();
     }
 
-    HttpResponse<String> call(String method, String path, String key, String idempotencyKey, String body)
+    public HttpResponse<String> call(String method, String path, String key, String idempotencyKey, String body)
             throws IOException, InterruptedException {
         return call(http, server.uri(), method, path, key, idempotencyKey, body);
     }
 
     /** A call to a local API at {@code base}, in this process or another; {@code key} and {@code idempotencyKey} may be null. */
-    static HttpResponse<String> call(HttpClient http, URI base, String method, String path, String key, String idempotencyKey,
+    public static HttpResponse<String> call(HttpClient http, URI base, String method, String path, String key, String idempotencyKey,
                                      String body) throws IOException, InterruptedException {
         var request = HttpRequest.newBuilder(URI.create(base + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
