@@ -1,6 +1,7 @@
 package dev.smsbilling.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.smsbilling.template.SamTemplate;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

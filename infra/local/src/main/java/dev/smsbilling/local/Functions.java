@@ -1,5 +1,6 @@
 package dev.smsbilling.local;
 
+import dev.smsbilling.template.FunctionSpec;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,7 @@
 package dev.smsbilling.local;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.smsbilling.template.FunctionSpec;
 
 /** Makes the handler instance of a function, the way the Lambda runtime does on a cold start. */
 @FunctionalInterface

@@ -3,6 +3,7 @@ package dev.smsbilling.local;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.smsbilling.http.ApiEvent;
+import dev.smsbilling.template.AuthorizerSpec;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;

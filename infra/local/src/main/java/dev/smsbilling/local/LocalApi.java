@@ -3,6 +3,8 @@ package dev.smsbilling.local;
 import dev.smsbilling.endpoint.Environment;
 import dev.smsbilling.endpoint.NoDynamoDbAvailable;
 import dev.smsbilling.endpoint.Repository;
+import dev.smsbilling.template.SamTemplate;
+import dev.smsbilling.template.TemplateReader;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.BindException;

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import dev.smsbilling.template.FunctionSpec;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;

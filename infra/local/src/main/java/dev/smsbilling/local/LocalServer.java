@@ -2,6 +2,7 @@ package dev.smsbilling.local;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.smsbilling.template.SamTemplate;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -1,5 +1,8 @@
 package dev.smsbilling.local;
 
+import dev.smsbilling.template.RouteAuth;
+import dev.smsbilling.template.RouteSpec;
+import dev.smsbilling.template.SamTemplate;
 import java.io.PrintStream;
 import java.net.URI;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.smsbilling.local;
 
+import dev.smsbilling.template.RouteSpec;
 import java.util.Map;
 
 /** The route a request landed on, with the values of its path parameters. */

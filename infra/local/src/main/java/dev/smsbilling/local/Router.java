@@ -1,5 +1,6 @@
 package dev.smsbilling.local;
 
+import dev.smsbilling.template.RouteSpec;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

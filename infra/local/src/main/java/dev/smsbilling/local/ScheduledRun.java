@@ -1,6 +1,7 @@
 package dev.smsbilling.local;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.smsbilling.template.ScheduleSpec;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,6 +1,7 @@
 package dev.smsbilling.local;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.smsbilling.template.FunctionSpec;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.util.concurrent.ExecutionException;

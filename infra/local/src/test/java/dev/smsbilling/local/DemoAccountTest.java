@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smsbilling.local.fixtures.AccountsHandler;
 import dev.smsbilling.local.fixtures.FundsHandler;
+import dev.smsbilling.template.SamTemplate;
+import dev.smsbilling.template.TemplateReader;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;

@@ -2,6 +2,7 @@ package dev.smsbilling.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.smsbilling.template.SamTemplate;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -36,7 +37,7 @@ class GatewayTest {
 
     @Test
     void withoutAScheduledFunctionRunningTheScheduleIsNotFound() {
-        SamTemplate noSchedule = new SamTemplate(template.functions(), template.routes(), List.of());
+        SamTemplate noSchedule = new SamTemplate(template.functions(), template.routes(), List.of(), template.authorizers());
         try (Functions own = new Functions(noSchedule.functions(), HandlerFactory.byClassName())) {
             Gateway withoutSchedule = new Gateway(noSchedule, own, Clock.systemUTC(), line -> { });
 

@@ -2,6 +2,7 @@ package dev.smsbilling.local;
 
 import dev.smsbilling.endpoint.Repository;
 import dev.smsbilling.endpoint.TestTable;
+import dev.smsbilling.template.TemplateReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

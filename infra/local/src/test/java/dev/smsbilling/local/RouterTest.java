@@ -2,6 +2,9 @@ package dev.smsbilling.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.smsbilling.template.FunctionSpec;
+import dev.smsbilling.template.RouteAuth;
+import dev.smsbilling.template.RouteSpec;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -3,6 +3,8 @@ package dev.smsbilling.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smsbilling.local.fixtures.SummaryHandler;
+import dev.smsbilling.template.SamTemplate;
+import dev.smsbilling.template.ScheduleSpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;

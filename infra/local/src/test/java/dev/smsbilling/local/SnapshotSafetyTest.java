@@ -6,6 +6,8 @@ import dev.smsbilling.endpoint.Repository;
 import dev.smsbilling.http.Priming;
 import dev.smsbilling.http.testing.SnapshotContents;
 import dev.smsbilling.http.testing.Snapshots;
+import dev.smsbilling.template.SamTemplate;
+import dev.smsbilling.template.TemplateReader;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;

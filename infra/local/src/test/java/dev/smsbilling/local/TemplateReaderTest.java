@@ -3,6 +3,13 @@ package dev.smsbilling.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smsbilling.endpoint.Repository;
+import dev.smsbilling.template.AuthorizerSpec;
+import dev.smsbilling.template.FunctionSpec;
+import dev.smsbilling.template.RateExpression;
+import dev.smsbilling.template.RouteAuth;
+import dev.smsbilling.template.RouteSpec;
+import dev.smsbilling.template.SamTemplate;
+import dev.smsbilling.template.TemplateReader;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;

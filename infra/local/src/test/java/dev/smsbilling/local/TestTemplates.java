@@ -3,6 +3,8 @@ package dev.smsbilling.local;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.smsbilling.endpoint.Repository;
+import dev.smsbilling.template.SamTemplate;
+import dev.smsbilling.template.TemplateReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;

@@ -11,6 +11,9 @@ import dev.smsbilling.endpoint.DynamoDbEndpoints;
 import dev.smsbilling.endpoint.Environment;
 import dev.smsbilling.endpoint.NoDynamoDbAvailable;
 import dev.smsbilling.endpoint.Repository;
+import dev.smsbilling.template.FunctionSpec;
+import dev.smsbilling.template.SamTemplate;
+import dev.smsbilling.template.TemplateReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -131,9 +134,10 @@ public final class ColdStart {
     }
 
     private List<Target> targets(Path unpacked) throws IOException {
-        List<LambdaFunction> functions = SamTemplate.functions(root.resolve("template.yaml"));
+        SamTemplate template = TemplateReader.read(root.resolve("template.yaml"));
+        List<FunctionSpec> functions = template.functions();
         Map<String, JsonNode> eventFiles = readEvents(root.resolve("events"));
-        lambdaFlags = new ArrayList<>(functions.isEmpty() ? List.of() : functions.get(0).javaOptionList());
+        lambdaFlags = new ArrayList<>(functions.isEmpty() ? List.of() : functions.get(0).javaToolOptions());
         lambdaFlags.add("-Xshare:auto");
 
         Path launcher = Classpaths.copyClasses(LambdaLauncher.class, work.resolve("launcher"),
@@ -158,10 +162,10 @@ public final class ColdStart {
         events.put(FLOOR_API, "quote.json");
 
         List<Target> needDynamo = new ArrayList<>();
-        for (LambdaFunction function : functions) {
-            String name = function.name();
+        for (FunctionSpec function : functions) {
+            String name = function.artifactName();
             Path zip = root.resolve(function.codeUri());
-            Optional<String> event = SamTemplate.eventFor(function, eventFiles);
+            Optional<String> event = FunctionEvents.eventFor(template, function, eventFiles);
             if (!Files.isRegularFile(zip)) {
                 notBuilt.put(name, "no " + function.codeUri() + " (not built on this branch)");
                 continue;
@@ -178,7 +182,7 @@ public final class ColdStart {
             List<Path> classpath = new ArrayList<>();
             classpath.add(launcher);
             classpath.addAll(Classpaths.unpack(zip, unpacked.resolve(name)));
-            List<String> flags = new ArrayList<>(function.javaOptionList());
+            List<String> flags = new ArrayList<>(function.javaToolOptions());
             flags.add("-Xshare:auto");
             Target target = new Target(name, name, Target.Kind.FUNCTION, classpath, function.handler(),
                     root.resolve("events").resolve(event.get()), flags, Map.of());

@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.smsbilling.template.FunctionSpec;
+import dev.smsbilling.template.SamTemplate;
+import dev.smsbilling.template.TemplateReader;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -62,34 +65,35 @@ class ColdStartPartsTest {
                 Type: AWS::DynamoDB::Table
             """;
 
-    private final List<LambdaFunction> functions = SamTemplate.functions(TEMPLATE);
+    private final SamTemplate template = TemplateReader.parse(TEMPLATE);
+    private final List<FunctionSpec> functions = template.functions();
 
     @Test
     void readsEveryFunctionWithItsZipHandlerRoutesAndFlags() {
-        assertThat(functions).extracting(LambdaFunction::logicalId)
+        assertThat(functions).extracting(FunctionSpec::name)
                 .containsExactly("AuthorizerFunction", "QuoteFunction", "NightlyFunction");
 
-        LambdaFunction quote = functions.get(1);
+        FunctionSpec quote = functions.get(1);
         assertThat(quote.codeUri()).isEqualTo("functions/quote/target/quote.zip");
-        assertThat(quote.name()).isEqualTo("quote");
+        assertThat(quote.artifactName()).isEqualTo("quote");
         assertThat(quote.handlerClass()).isEqualTo("dev.example.QuoteHandler");
         assertThat(quote.handlerMethod()).isEqualTo("handleRequest");
-        assertThat(quote.routeKeys()).containsExactly("POST /v1/messages/quote", "GET /v1/pricing/rates");
-        assertThat(quote.authorizer()).isFalse();
-        assertThat(quote.javaOptionList()).containsExactly("-Xshare:off"); // the function's own wins
+        assertThat(template.routeKeysOf(quote)).containsExactly("POST /v1/messages/quote", "GET /v1/pricing/rates");
+        assertThat(template.isAuthorizer(quote)).isFalse();
+        assertThat(quote.javaToolOptions()).containsExactly("-Xshare:off"); // the function's own wins
     }
 
     @Test
     void knowsTheAuthorizerAndTheScheduledFunction() {
-        LambdaFunction authorizer = functions.get(0);
-        assertThat(authorizer.authorizer()).isTrue();
-        assertThat(authorizer.javaOptionList()).containsExactly("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1");
+        FunctionSpec authorizer = functions.get(0);
+        assertThat(template.isAuthorizer(authorizer)).isTrue();
+        assertThat(authorizer.javaToolOptions()).containsExactly("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1");
 
-        LambdaFunction nightly = functions.get(2);
-        assertThat(nightly.scheduled()).isTrue();
+        FunctionSpec nightly = functions.get(2);
+        assertThat(template.isScheduled(nightly)).isTrue();
         assertThat(nightly.handlerClass()).isEqualTo("dev.example.Nightly");
         assertThat(nightly.handlerMethod()).isEqualTo("handleRequest");
-        assertThat(nightly.name()).isEqualTo("auto-charge");
+        assertThat(nightly.artifactName()).isEqualTo("auto-charge");
     }
 
     @Test
@@ -100,12 +104,12 @@ class ColdStartPartsTest {
         events.put("quote.json", json.readTree("{\"routeKey\": \"POST /v1/messages/quote\"}"));
         events.put("rates.json", json.readTree("{\"routeKey\": \"GET /v1/pricing/rates\"}"));
 
-        assertThat(SamTemplate.eventFor(functions.get(1), events)).contains("quote.json");
-        assertThat(SamTemplate.eventFor(functions.get(0), events)).contains("authorizer.json");
-        assertThat(SamTemplate.eventFor(functions.get(2), events)).isEmpty(); // reported as not built
+        assertThat(FunctionEvents.eventFor(template, functions.get(1), events)).contains("quote.json");
+        assertThat(FunctionEvents.eventFor(template, functions.get(0), events)).contains("authorizer.json");
+        assertThat(FunctionEvents.eventFor(template, functions.get(2), events)).isEmpty(); // reported as not built
 
         events.put("nightly.json", json.readTree("{\"detail-type\": \"Scheduled Event\"}"));
-        assertThat(SamTemplate.eventFor(functions.get(2), events)).contains("nightly.json");
+        assertThat(FunctionEvents.eventFor(template, functions.get(2), events)).contains("nightly.json");
     }
 
     @Test

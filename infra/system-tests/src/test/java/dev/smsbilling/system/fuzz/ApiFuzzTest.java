@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smsbilling.endpoint.RealDynamoDb;
 import dev.smsbilling.endpoint.TestTable;
-import dev.smsbilling.local.RouteSpec;
+import dev.smsbilling.template.RouteSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.smsbilling.system.fuzz;
 
-import dev.smsbilling.local.RouteAuth;
-import dev.smsbilling.local.RouteSpec;
+import dev.smsbilling.template.RouteAuth;
+import dev.smsbilling.template.RouteSpec;
 import dev.smsbilling.system.fuzz.FuzzRequest.Expect;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

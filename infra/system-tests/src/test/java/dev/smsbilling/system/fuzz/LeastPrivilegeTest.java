@@ -11,7 +11,7 @@ import dev.smsbilling.billing.store.dynamodb.DynamoDbBillingStore;
 import dev.smsbilling.endpoint.RealDynamoDb;
 import dev.smsbilling.endpoint.TestTable;
 import dev.smsbilling.http.Sha256;
-import dev.smsbilling.local.FunctionSpec;
+import dev.smsbilling.template.FunctionSpec;
 import dev.smsbilling.local.HandlerFactory;
 import dev.smsbilling.local.TransformedTemplate;
 import java.io.IOException;

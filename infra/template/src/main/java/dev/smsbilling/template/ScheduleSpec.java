@@ -1,4 +1,4 @@
-package dev.smsbilling.local;
+package dev.smsbilling.template;
 
 import java.time.Duration;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package dev.smsbilling.local;
+package dev.smsbilling.template;
 
 import java.time.Duration;
 import java.util.Locale;
@@ -7,13 +7,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** EventBridge's {@code rate(n unit)}; cron expressions have no fixed interval and give empty. */
-final class RateExpression {
+public final class RateExpression {
     private static final Pattern RATE = Pattern.compile("rate\\(\\s*(\\d+)\\s+(minute|minutes|hour|hours|day|days)\\s*\\)");
 
     private RateExpression() {
     }
 
-    static Optional<Duration> interval(String expression) {
+    public static Optional<Duration> interval(String expression) {
         Matcher m = RATE.matcher(expression.trim().toLowerCase(Locale.ROOT));
         if (!m.matches()) {
             return Optional.empty();

@@ -1,4 +1,4 @@
-package dev.smsbilling.local;
+package dev.smsbilling.template;
 
 /** How API Gateway guards a route, as the template declares it. */
 public sealed interface RouteAuth {

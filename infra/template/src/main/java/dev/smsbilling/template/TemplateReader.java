@@ -1,4 +1,4 @@
-package dev.smsbilling.local;
+package dev.smsbilling.template;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -40,6 +40,15 @@ public final class TemplateReader {
         }
     }
 
+    /** The template given as YAML text (a test's own, say). */
+    public static SamTemplate parse(String templateYaml) {
+        try {
+            return new TemplateReader(new YAMLMapper().readTree(templateYaml)).template();
+        } catch (IOException e) {
+            throw new IllegalArgumentException("template is not YAML: " + e.getMessage(), e);
+        }
+    }
+
     private SamTemplate template() {
         resources.fields().forEachRemaining(resource -> {
             if (FUNCTION.equals(resource.getValue().path("Type").asText())) {
@@ -61,7 +70,7 @@ public final class TemplateReader {
                 }
             });
         }
-        return new SamTemplate(List.copyOf(functions.values()), routes, schedules);
+        return new SamTemplate(List.copyOf(functions.values()), routes, schedules, authorizers());
     }
 
     private FunctionSpec function(String name, JsonNode properties) {
@@ -74,7 +83,13 @@ public final class TemplateReader {
         String method = separator < 0 ? "handleRequest" : handler.substring(separator + 2);
         int defaultTimeout = root.path("Globals").path("Function").path("Timeout").asInt(LAMBDA_DEFAULT_TIMEOUT_SECONDS);
         int timeout = properties.path("Timeout").asInt(defaultTimeout);
-        return new FunctionSpec(name, type, method, Duration.ofSeconds(timeout));
+        JsonNode globals = root.path("Globals").path("Function");
+        String codeUri = properties.path("CodeUri").asText(globals.path("CodeUri").asText(""));
+        String options = properties.path("Environment").path("Variables").path("JAVA_TOOL_OPTIONS")
+                .asText(globals.path("Environment").path("Variables").path("JAVA_TOOL_OPTIONS").asText(""));
+        boolean dynamoDb = properties.path("Policies").toString().contains("dynamodb:");
+        return new FunctionSpec(name, type, method, Duration.ofSeconds(timeout), codeUri,
+                options.isBlank() ? List.of() : List.of(options.trim().split("\\s+")), dynamoDb);
     }
 
     private RouteSpec route(FunctionSpec function, JsonNode properties) {
@@ -104,6 +119,26 @@ public final class TemplateReader {
                     + ", which its API does not declare");
         }
         return new RouteAuth.Lambda(authorizer(chosen, authorizer));
+    }
+
+    /** Every Lambda authorizer an HTTP API of the template declares (Globals' too), whether a route uses it or not. */
+    private List<AuthorizerSpec> authorizers() {
+        List<AuthorizerSpec> all = new ArrayList<>();
+        List<JsonNode> auths = new ArrayList<>();
+        auths.add(root.path("Globals").path("HttpApi").path("Auth"));
+        resources.forEach(resource -> {
+            if ("AWS::Serverless::HttpApi".equals(resource.path("Type").asText())) {
+                auths.add(resource.path("Properties").path("Auth"));
+            }
+        });
+        for (JsonNode auth : auths) {
+            auth.path("Authorizers").fields().forEachRemaining(a -> {
+                if (!a.getValue().has("JwtConfiguration")) {
+                    all.add(authorizer(a.getKey(), a.getValue()));
+                }
+            });
+        }
+        return all;
     }
 
     /** The Auth block of the event's API; without ApiId, SAM's implicit API takes Globals.HttpApi. */

@@ -1,4 +1,4 @@
-package dev.smsbilling.local;
+package dev.smsbilling.template;
 
 /** One {@code HttpApi} event of a function: the route it answers and how callers are authorised. */
 public record RouteSpec(String method, String path, FunctionSpec function, RouteAuth auth) {
