@@ -3,7 +3,6 @@ package dev.smsbilling.autocharge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smsbilling.addfunds.AddFundsHandler;
-import dev.smsbilling.billing.payment.ChargeResult;
 import dev.smsbilling.billing.payment.PaymentProcessor;
 import dev.smsbilling.billing.payment.sandbox.SandboxPaymentProcessor;
 import dev.smsbilling.billing.store.BillingStore;

@@ -1,7 +1,7 @@
 package dev.smsbilling.system.bank;
 
-import dev.smsbilling.endpoint.FaultyEndpoint.Kind;
 import dev.smsbilling.endpoint.FaultyEndpoint;
+import dev.smsbilling.endpoint.FaultyEndpoint.Kind;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.core.interceptor.Context;

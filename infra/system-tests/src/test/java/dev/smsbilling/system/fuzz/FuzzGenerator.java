@@ -1,8 +1,8 @@
 package dev.smsbilling.system.fuzz;
 
+import dev.smsbilling.system.fuzz.FuzzRequest.Expect;
 import dev.smsbilling.template.RouteAuth;
 import dev.smsbilling.template.RouteSpec;
-import dev.smsbilling.system.fuzz.FuzzRequest.Expect;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

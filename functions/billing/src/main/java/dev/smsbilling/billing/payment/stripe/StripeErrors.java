@@ -5,8 +5,8 @@ import dev.smsbilling.billing.payment.ChargeResult;
 import dev.smsbilling.billing.payment.PaymentKeyReused;
 import dev.smsbilling.billing.payment.PaymentNotAttempted;
 import dev.smsbilling.billing.payment.PaymentUnavailable;
-import java.lang.System.Logger.Level;
 import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 
 /**
  * What a failed Stripe call means for the charge: a decline (nothing was charged, the customer

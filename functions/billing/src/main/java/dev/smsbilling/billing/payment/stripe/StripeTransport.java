@@ -1,8 +1,8 @@
 package dev.smsbilling.billing.payment.stripe;
 
 import java.io.IOException;
-import java.lang.System.Logger.Level;
 import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.time.Duration;
 
 /**

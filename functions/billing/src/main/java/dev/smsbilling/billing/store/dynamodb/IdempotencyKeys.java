@@ -1,12 +1,12 @@
 package dev.smsbilling.billing.store.dynamodb;
 
-import dev.smsbilling.billing.store.BeginResult.Started;
 import dev.smsbilling.billing.store.BeginResult;
+import dev.smsbilling.billing.store.BeginResult.Started;
 import dev.smsbilling.billing.store.Idempotency;
 import dev.smsbilling.billing.store.IdempotencyRecord;
 import dev.smsbilling.billing.store.IdempotencyStatus;
-import dev.smsbilling.billing.store.KeySeenBefore.InProgress;
 import dev.smsbilling.billing.store.KeySeenBefore;
+import dev.smsbilling.billing.store.KeySeenBefore.InProgress;
 import dev.smsbilling.billing.store.Timestamps;
 import dev.smsbilling.billing.store.UnsettledTopUp;
 import java.time.Clock;

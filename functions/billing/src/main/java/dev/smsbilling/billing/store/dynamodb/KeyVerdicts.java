@@ -3,10 +3,10 @@ package dev.smsbilling.billing.store.dynamodb;
 import dev.smsbilling.billing.store.Idempotency;
 import dev.smsbilling.billing.store.IdempotencyRecord;
 import dev.smsbilling.billing.store.IdempotencyStatus;
+import dev.smsbilling.billing.store.KeySeenBefore;
 import dev.smsbilling.billing.store.KeySeenBefore.InProgress;
 import dev.smsbilling.billing.store.KeySeenBefore.KeyReused;
 import dev.smsbilling.billing.store.KeySeenBefore.Replayed;
-import dev.smsbilling.billing.store.KeySeenBefore;
 import java.time.Instant;
 import java.util.Optional;
 

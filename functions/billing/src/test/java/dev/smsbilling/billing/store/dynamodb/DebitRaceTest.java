@@ -3,8 +3,8 @@ package dev.smsbilling.billing.store.dynamodb;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smsbilling.billing.store.Deadline;
-import dev.smsbilling.billing.store.DebitResult.InsufficientFunds;
 import dev.smsbilling.billing.store.DebitResult;
+import dev.smsbilling.billing.store.DebitResult.InsufficientFunds;
 import dev.smsbilling.billing.store.Idempotency;
 import dev.smsbilling.billing.store.KeySeenBefore.Replayed;
 import dev.smsbilling.billing.store.WriteDeadlineExceeded;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.smsbilling.billing.store.BillingStore;
+import dev.smsbilling.billing.store.DebitResult;
 import dev.smsbilling.billing.store.DebitResult.InsufficientFunds;
 import dev.smsbilling.billing.store.DebitResult.SubscriptionInactive;
-import dev.smsbilling.billing.store.DebitResult;
 import dev.smsbilling.billing.store.EntryDetails;
 import dev.smsbilling.billing.store.Idempotency;
 import dev.smsbilling.billing.store.IdempotencyStatus;

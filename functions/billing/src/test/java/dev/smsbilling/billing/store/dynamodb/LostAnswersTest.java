@@ -2,8 +2,8 @@ package dev.smsbilling.billing.store.dynamodb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.smsbilling.billing.store.BeginResult.Started;
 import dev.smsbilling.billing.store.BeginResult;
+import dev.smsbilling.billing.store.BeginResult.Started;
 import dev.smsbilling.billing.store.BillingStore;
 import dev.smsbilling.billing.store.Credit;
 import dev.smsbilling.billing.store.CreditResult;
@@ -13,9 +13,9 @@ import dev.smsbilling.billing.store.EntryType;
 import dev.smsbilling.billing.store.Idempotency;
 import dev.smsbilling.billing.store.WriteOutcome.Committed;
 import dev.smsbilling.endpoint.DynamoDbEndpoint;
+import dev.smsbilling.endpoint.FaultyEndpoint;
 import dev.smsbilling.endpoint.FaultyEndpoint.Fault;
 import dev.smsbilling.endpoint.FaultyEndpoint.Kind;
-import dev.smsbilling.endpoint.FaultyEndpoint;
 import dev.smsbilling.endpoint.RealDynamoDb;
 import dev.smsbilling.endpoint.TestTable;
 import java.time.Duration;
