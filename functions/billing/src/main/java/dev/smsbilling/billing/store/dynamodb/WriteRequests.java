@@ -158,12 +158,7 @@ final class WriteRequests {
         String update = Expressions.MARK_DUE_UPDATE;
         Map<String, AttributeValue> values = new HashMap<>(startDueValues(mark));
         values.putAll(shouldBeDueValues());
-        return UpdateItemRequest.builder().tableName(tableName).key(Keys.account(accountId))
-                .conditionExpression(condition)
-                .updateExpression(update)
-                .expressionAttributeNames(Expressions.namesFor(condition, update))
-                .expressionAttributeValues(values)
-                .build();
+        return accountUpdateItem(accountId, condition, update, values).build();
     }
 
     /**
@@ -185,11 +180,7 @@ final class WriteRequests {
             values.put(":paymentMethod", s(intent.paymentMethod()));
             values.put(":amount", n(intent.amountMicros()));
         }
-        return UpdateItemRequest.builder().tableName(tableName).key(Keys.account(accountId))
-                .conditionExpression(condition)
-                .updateExpression(update)
-                .expressionAttributeNames(Expressions.namesFor(condition, update))
-                .expressionAttributeValues(values)
+        return accountUpdateItem(accountId, condition, update, values)
                 .returnValues(ReturnValue.ALL_NEW)
                 .build();
     }
@@ -212,12 +203,7 @@ final class WriteRequests {
             values.put(":failing", s(AutoChargeStatus.FAILING.wireValue()));
             values.put(":nextAttempt", n(Math.addExact(claim.attempt(), 1)));
         }
-        return UpdateItemRequest.builder().tableName(tableName).key(Keys.account(accountId))
-                .conditionExpression(condition)
-                .updateExpression(update)
-                .expressionAttributeNames(Expressions.namesFor(condition, update))
-                .expressionAttributeValues(values)
-                .build();
+        return accountUpdateItem(accountId, condition, update, values).build();
     }
 
     UpdateItemRequest releaseClaim(String accountId, AutoChargeClaim claim) {
@@ -226,14 +212,9 @@ final class WriteRequests {
 
     /** A write only the run that holds this very claim may make: its charge and its lease name it. */
     private UpdateItemRequest byClaimHolder(String accountId, AutoChargeClaim claim, String condition, String update) {
-        return UpdateItemRequest.builder().tableName(tableName).key(Keys.account(accountId))
-                .conditionExpression(condition)
-                .updateExpression(update)
-                .expressionAttributeNames(Expressions.namesFor(condition, update))
-                .expressionAttributeValues(Map.of(
-                        ":chargeKey", s(claim.charge().chargeKey()),
-                        ":claimUntil", n(claim.claimUntil().toEpochMilli())))
-                .build();
+        return accountUpdateItem(accountId, condition, update, Map.of(
+                ":chargeKey", s(claim.charge().chargeKey()),
+                ":claimUntil", n(claim.claimUntil().toEpochMilli()))).build();
     }
 
     UpdateItemRequest clearStaleDue(String accountId, DueMark due, Instant now) {
@@ -242,12 +223,7 @@ final class WriteRequests {
         Map<String, AttributeValue> values = new HashMap<>(shouldBeDueValues());
         values.put(":dueId", s(due.dueId()));
         values.put(":nowMillis", n(now.toEpochMilli()));
-        return UpdateItemRequest.builder().tableName(tableName).key(Keys.account(accountId))
-                .conditionExpression(condition)
-                .updateExpression(update)
-                .expressionAttributeNames(Expressions.namesFor(condition, update))
-                .expressionAttributeValues(values)
-                .build();
+        return accountUpdateItem(accountId, condition, update, values).build();
     }
 
     private static Map<String, AttributeValue> shouldBeDueValues() {
@@ -345,6 +321,16 @@ final class WriteRequests {
                 ":now", s(Timestamps.format(now)));
     }
 
+    /** The one shape of every conditional UpdateItem of an account item (outside a balance change's transaction). */
+    private UpdateItemRequest.Builder accountUpdateItem(String accountId, String condition, String update,
+                                                        Map<String, AttributeValue> values) {
+        return UpdateItemRequest.builder().tableName(tableName).key(Keys.account(accountId))
+                .conditionExpression(condition)
+                .updateExpression(update)
+                .expressionAttributeNames(Expressions.namesFor(condition, update))
+                .expressionAttributeValues(values);
+    }
+
     /** The one shape of every conditional update of an idempotency item (a hold and its marks). */
     private UpdateItemRequest.Builder holdUpdate(String accountId, Idempotency idempotency,
                                                  String condition, String update, Map<String, AttributeValue> values) {
@@ -371,12 +357,8 @@ final class WriteRequests {
 
     UpdateItemRequest setSubscription(String accountId, Subscription subscription) {
         String update = Expressions.SET_SUBSCRIPTION;
-        return UpdateItemRequest.builder().tableName(tableName).key(Keys.account(accountId))
-                .conditionExpression(Expressions.EXISTS)
-                .updateExpression(update)
-                .expressionAttributeNames(Expressions.namesFor(update))
-                .expressionAttributeValues(Map.of(":subscription", s(subscription.wireValue())))
-                .build();
+        return accountUpdateItem(accountId, Expressions.EXISTS, update,
+                Map.of(":subscription", s(subscription.wireValue()))).build();
     }
 
     /** ALL_NEW: the saved state comes back with the write, no second read. */
@@ -390,11 +372,7 @@ final class WriteRequests {
         values.put(":ok", s(AutoChargeStatus.OK.wireValue()));
         values.put(":zero", n(0));
         values.put(":now", s(Timestamps.format(now)));
-        return UpdateItemRequest.builder().tableName(tableName).key(Keys.account(accountId))
-                .conditionExpression(Expressions.EXISTS)
-                .updateExpression(update)
-                .expressionAttributeNames(Expressions.namesFor(update))
-                .expressionAttributeValues(values)
+        return accountUpdateItem(accountId, Expressions.EXISTS, update, values)
                 .returnValues(ReturnValue.ALL_NEW)
                 .build();
     }
