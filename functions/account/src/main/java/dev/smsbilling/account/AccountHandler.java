@@ -40,9 +40,9 @@ public final class AccountHandler extends HttpFunction {
         // being sent, from a made-up table whose one account this is (billing.runtime.StorePriming),
         // with a balance and an empty statement. The write is primed up to the database only
         // (settings that fail the body's checks): that table cannot return the item it saved.
-        primeBeforeSnapshot(200, ApiEvent.route("GET /v1/billing/balance").account(StorePriming.FUNDED_ACCOUNT));
-        primeBeforeSnapshot(200, ApiEvent.route("GET /v1/billing/transactions").account(StorePriming.FUNDED_ACCOUNT));
-        primeBeforeSnapshot(400, Priming.request("PUT /v1/billing/auto-charge").body("{\"enabled\": \"yes\"}"));
+        primeBeforeSnapshot(200, () -> ApiEvent.route("GET /v1/billing/balance").account(StorePriming.FUNDED_ACCOUNT));
+        primeBeforeSnapshot(200, () -> ApiEvent.route("GET /v1/billing/transactions").account(StorePriming.FUNDED_ACCOUNT));
+        primeBeforeSnapshot(400, () -> Priming.request("PUT /v1/billing/auto-charge").body("{\"enabled\": \"yes\"}"));
     }
 
     public AccountHandler(BillingStore store) {

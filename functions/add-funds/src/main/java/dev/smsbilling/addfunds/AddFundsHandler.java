@@ -77,7 +77,7 @@ public final class AddFundsHandler extends BillingFunction {
         // their table. So the key is held, the account is not found, the key is released: a 401,
         // and no card is charged before a snapshot. What follows the card, the credit and its
         // answer, is primed on the store itself.
-        primeBeforeSnapshot(401, Priming.request(ROUTE).header("idempotency-key", "priming")
+        primeBeforeSnapshot(401, () -> Priming.request(ROUTE).header("idempotency-key", "priming")
                 .body("{\"amountMicros\": 10000000, \"paymentMethod\": \"pm_card_visa\"}"));
         Priming.beforeSnapshot("credit", () -> StorePriming.credit(store, TopUps::created));
     }

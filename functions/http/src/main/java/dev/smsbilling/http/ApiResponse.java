@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
-
 /**
  * A response in the shape API Gateway HTTP API (payload 2.0) expects back from a function.
  *

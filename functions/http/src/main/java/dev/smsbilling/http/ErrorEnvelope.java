@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 
-
 /**
  * Renders an {@link ApiException} as the contract's error envelope:
  * {@code {"message", "code", "status", "title", "errors"?, ...extras}}.

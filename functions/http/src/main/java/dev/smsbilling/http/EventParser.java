@@ -8,7 +8,6 @@ import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-
 /**
  * Streams through an HTTP API 2.0 event and keeps only the fields {@link ApiRequest} needs.
  *

@@ -9,7 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-
+import java.util.function.Supplier;
 
 /**
  * The base of every HTTP function: event in, response out, errors as the contract's envelope.
@@ -47,10 +47,10 @@ public abstract class HttpFunction implements RequestStreamHandler {
      * ends elsewhere than planned (a 500, or a write it was meant to stop short of) must be seen.
      * Only for requests with no effect outside the function.
      */
-    protected final void primeBeforeSnapshot(int expectedStatus, ApiEvent event) {
-        byte[] bytes = event.bytes();
+    protected final void primeBeforeSnapshot(int expectedStatus, Supplier<ApiEvent> event) {
+        // Built when the step runs, not here: a constructor runs on every cold start, snapshot or not.
         Priming.beforeSnapshot(getClass().getSimpleName(), () -> {
-            int status = respond(new ByteArrayInputStream(bytes), OutputStream.nullOutputStream(), null);
+            int status = respond(new ByteArrayInputStream(event.get().bytes()), OutputStream.nullOutputStream(), null);
             if (status != expectedStatus) {
                 throw new IllegalStateException("a priming request was answered " + status + ", not " + expectedStatus);
             }

@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
-
 /**
  * Strict parsing of a request body into a Jackson tree, where every way a body can be wrong
  * is a 400 {@code invalid_request}, never a 5xx.

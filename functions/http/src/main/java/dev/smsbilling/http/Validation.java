@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 
-
 /**
  * Collects every field error of a request so the client learns all of them in one 400.
  *

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-
 import static dev.smsbilling.http.Events.event;
 import static dev.smsbilling.http.Events.parse;
 import static dev.smsbilling.http.Events.withBase64Body;

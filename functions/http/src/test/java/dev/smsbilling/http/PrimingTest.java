@@ -20,8 +20,8 @@ class PrimingTest {
         final List<String> seen = new CopyOnWriteArrayList<>();
 
         Recording() {
-            primeBeforeSnapshot(200, Priming.request("POST /v1/messages/quote").body("{\"content\": \"hi\"}"));
-            primeBeforeSnapshot(200, Priming.request("GET /v1/pricing/rates"));
+            primeBeforeSnapshot(200, () -> Priming.request("POST /v1/messages/quote").body("{\"content\": \"hi\"}"));
+            primeBeforeSnapshot(200, () -> Priming.request("GET /v1/pricing/rates"));
         }
 
         @Override
@@ -47,7 +47,7 @@ class PrimingTest {
     void aPrimingRequestThatIsRefusedIsReportedAsAFailedStep() {
         new HttpFunction() {
             {
-                primeBeforeSnapshot(200, Priming.request("POST /v1/messages/quote").body("{}"));
+                primeBeforeSnapshot(200, () -> Priming.request("POST /v1/messages/quote").body("{}"));
             }
 
             @Override

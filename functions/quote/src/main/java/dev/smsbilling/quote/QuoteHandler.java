@@ -24,9 +24,9 @@ public final class QuoteHandler extends HttpFunction {
     public QuoteHandler() {
         this(Pricer.fromEnvironment());
         // A UCS-2 text with a cheaper rewrite walks every part of the pricer.
-        primeBeforeSnapshot(200, Priming.request("POST /v1/messages/quote")
+        primeBeforeSnapshot(200, () -> Priming.request("POST /v1/messages/quote")
                 .body("{\"content\": \"Priming “quote” 😀 — ok\", \"to\": [\"+447400123456\"]}"));
-        primeBeforeSnapshot(200, Priming.request("GET /v1/pricing/rates"));
+        primeBeforeSnapshot(200, () -> Priming.request("GET /v1/pricing/rates"));
     }
 
     public QuoteHandler(Pricer pricer) {

@@ -50,8 +50,9 @@ public final class SendChargeHandler extends BillingFunction {
         // are answered without being sent, from a made-up table whose one account this is
         // (billing.runtime.StorePriming), so the send is accepted and nothing is written.
         String send = "{\"content\": \"Priming “send” 😀\", \"from\": \"+14155550100\", \"to\": [\"+447400123456\"]}";
-        primeBeforeSnapshot(202, ApiEvent.route(ROUTE).account(StorePriming.FUNDED_ACCOUNT).header("idempotency-key", "priming").body(send));
-        primeBeforeSnapshot(202, ApiEvent.route(ROUTE).account(StorePriming.FUNDED_ACCOUNT).body(send));
+        primeBeforeSnapshot(202, () -> ApiEvent.route(ROUTE).account(StorePriming.FUNDED_ACCOUNT)
+                .header("idempotency-key", "priming").body(send));
+        primeBeforeSnapshot(202, () -> ApiEvent.route(ROUTE).account(StorePriming.FUNDED_ACCOUNT).body(send));
         Priming.beforeSnapshot("pricer", () -> pricer.quote("Priming “quote” 😀 — ok", "+447400123456").nonGsmCharacters().size());
     }
 

@@ -18,7 +18,7 @@ import java.util.Optional;
  * idempotency key, no auto-charge). Every write is accepted and nothing is kept, so a priming
  * request from that account goes the whole way, its transaction included, and changes nothing.
  *
- * <p>Any other account is absent; {@code Priming.apiEvent}'s requests come from one of those and
+ * <p>Any other account is absent; {@code Priming.request}'s requests come from one of those and
  * stop at 401, which is what add-funds needs: nothing may reach a card before a snapshot. What a
  * top-up does after the card is primed here, on the store itself.
  */

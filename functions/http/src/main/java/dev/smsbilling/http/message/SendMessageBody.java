@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
-
 /**
  * The body of {@code POST /v1/messages} (OpenPhone's shape) and of the quote, validated.
  *
