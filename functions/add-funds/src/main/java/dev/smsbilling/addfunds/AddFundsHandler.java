@@ -18,10 +18,8 @@ import dev.smsbilling.billing.store.Account;
 import dev.smsbilling.billing.store.BeginResult;
 import dev.smsbilling.billing.store.BeginResult.Started;
 import dev.smsbilling.billing.store.BillingStore;
-import dev.smsbilling.billing.store.Credit;
 import dev.smsbilling.billing.store.CreditResult;
 import dev.smsbilling.billing.store.Deadline;
-import dev.smsbilling.billing.store.EntryType;
 import dev.smsbilling.billing.store.Idempotency;
 import dev.smsbilling.billing.store.KeySeenBefore;
 import dev.smsbilling.billing.store.WriteOutcome;
@@ -109,7 +107,7 @@ public final class AddFundsHandler extends BillingFunction {
         }
         if (!store.startCharge(accountId, idempotency, started)) {
             // Slower than our own hold: another attempt of this request has taken it over and charges.
-            throw new ApiException(ErrorCode.REQUEST_IN_PROGRESS).withRetryAfter(Duration.ofSeconds(1));
+            throw Outcomes.inProgress();
         }
         ChargeResult charged = charge(accountId, idempotency, started, body, hold);
         if (charged instanceof ChargeResult.Declined declined) {
@@ -120,9 +118,7 @@ public final class AddFundsHandler extends BillingFunction {
         if (succeeded.amountMicros() != body.amountMicros()) {
             throw new IllegalStateException("the processor charged another amount than asked");
         }
-        CreditResult credited = store.credit(accountId,
-                new Credit(EntryType.FUNDS_ADDED, body.amountMicros(), succeeded.reference()),
-                Optional.of(idempotency), TopUps::created, deadline);
+        CreditResult credited = TopUps.credit(store, accountId, idempotency, succeeded, deadline);
         if (credited instanceof Committed || credited instanceof KeySeenBefore) {
             return Outcomes.toResponse((WriteOutcome) credited);
         }
@@ -159,7 +155,7 @@ public final class AddFundsHandler extends BillingFunction {
                 throw unavailable(holdFor);
             }
             store.releaseIdempotentRequest(accountId, idempotency, hold);
-            throw unavailable(Duration.ofSeconds(1));
+            throw unavailable(RETRY_SOON);
         } catch (PaymentUnavailable e) {
             throw unavailable(holdFor);
         }

@@ -2,7 +2,10 @@ package dev.smsbilling.autocharge;
 
 import java.util.List;
 
-/** What a run's auto-charges did, as the function returns it: {@code {"due", "charged", "declined", "skipped"}}. */
+/**
+ * What a run's auto-charges did, as the function returns it: {@code {"due", "charged", "declined",
+ * "skipped", "topUps"}}, the last being what its sweep of dead top-ups did.
+ */
 record RunSummary(int due, int charged, int declined, int skipped) {
 
     /** Every account found due is counted once: a decline that disabled is still a decline; all else is skipped. */

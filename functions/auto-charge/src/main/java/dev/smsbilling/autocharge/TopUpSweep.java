@@ -7,9 +7,7 @@ import dev.smsbilling.billing.payment.PaymentUnavailable;
 import dev.smsbilling.billing.store.BeginResult;
 import dev.smsbilling.billing.store.BeginResult.Started;
 import dev.smsbilling.billing.store.BillingStore;
-import dev.smsbilling.billing.store.Credit;
 import dev.smsbilling.billing.store.CreditResult;
-import dev.smsbilling.billing.store.EntryType;
 import dev.smsbilling.billing.store.Idempotency;
 import dev.smsbilling.billing.store.IdempotencyRecord;
 import dev.smsbilling.billing.store.IdempotencyStatus;
@@ -55,7 +53,7 @@ final class TopUpSweep {
     /** How one hold fared, as the summary counts it. */
     enum Settled { CREDITED, RELEASED, LEFT, FAILED }
 
-    private record Outcome(Settled settled, String detail) {
+    private record Settlement(Settled settled, String detail) {
     }
 
     private final BillingStore store;
@@ -83,9 +81,9 @@ final class TopUpSweep {
         }
         for (UnsettledTopUp hold : holds) {
             long started = System.nanoTime();
-            Outcome outcome = budget.allowsAnotherClaim() ? settleOrSay(hold, budget) : new Outcome(Settled.LEFT, "out_of_time");
+            Settlement outcome = budget.allowsAnotherClaim() ? settleOrSay(hold, budget) : new Settlement(Settled.LEFT, "out_of_time");
             if (outcome.settled() == Settled.LEFT && hold.chargeStartedAt().isBefore(clock.instant().minus(STUCK_AFTER))) {
-                outcome = new Outcome(Settled.FAILED, "unsettled_for_an_hour:" + outcome.detail());
+                outcome = new Settlement(Settled.FAILED, "unsettled_for_an_hour:" + outcome.detail());
             }
             summary.add(outcome.settled());
             log.swept(hold, outcome.settled(), outcome.detail(), (System.nanoTime() - started) / 1_000_000);
@@ -99,60 +97,61 @@ final class TopUpSweep {
         return summary;
     }
 
-    private Outcome settleOrSay(UnsettledTopUp hold, RunBudget budget) {
+    private Settlement settleOrSay(UnsettledTopUp hold, RunBudget budget) {
         try {
             return settle(hold, budget);
         } catch (RuntimeException e) {
             // The sweep's hold lapses and a later run tries again; money is never moved by guessing.
-            return new Outcome(Settled.FAILED, e.getClass().getSimpleName());
+            return new Settlement(Settled.FAILED, e.getClass().getSimpleName());
         }
     }
 
-    private Outcome settle(UnsettledTopUp unsettled, RunBudget budget) {
+    private Settlement settle(UnsettledTopUp unsettled, RunBudget budget) {
         String accountId = unsettled.accountId();
         Optional<IdempotencyRecord> read = store.lookupIdempotency(accountId, unsettled.idempotencyKey());
         if (read.isEmpty() || read.get().status() != IdempotencyStatus.IN_PROGRESS) {
-            return new Outcome(Settled.LEFT, "settled_meanwhile"); // the index lags the item
+            return new Settlement(Settled.LEFT, "settled_meanwhile"); // the index lags the item
         }
         IdempotencyRecord record = read.get();
         // The index orders by the charge's first send; whether its last holder is surely dead is the item's to say.
         Instant lastLapse = record.inProgressUntil().orElse(Instant.EPOCH);
         if (lastLapse.plus(SETTLE_AFTER).isAfter(clock.instant())) {
-            return new Outcome(Settled.LEFT, "held_recently");
+            return new Settlement(Settled.LEFT, "held_recently");
         }
         Idempotency idempotency = new Idempotency(unsettled.idempotencyKey(), record.requestHash());
         BeginResult begun = store.beginIdempotentRequest(accountId, idempotency, HOLD);
         if (!(begun instanceof Started hold)) {
-            return new Outcome(Settled.LEFT, "held_by_a_request"); // a retry is on it, or it completed
+            return new Settlement(Settled.LEFT, "held_by_a_request"); // a retry is on it, or it completed
         }
         if (!hold.chargeMayExist()) {
             // Not the hold that was read: released and held afresh meanwhile, and that holder never
             // charged. Ours is new and took nothing: let go of it.
             store.releaseIdempotentRequest(accountId, idempotency, hold);
-            return new Outcome(Settled.LEFT, "changed_meanwhile");
+            return new Settlement(Settled.LEFT, "changed_meanwhile");
         }
         if (Started.LEGACY_CHARGE.equals(hold.chargeKey())) {
             // Its charge was sent without our key in its metadata: absence cannot be proven.
-            return new Outcome(Settled.FAILED, "legacy_hold");
+            return new Settlement(Settled.FAILED, "legacy_hold");
         }
         Optional<ChargeResult> found;
         try {
             found = processor.find(TopUps.processorKey(accountId, idempotency, hold), unsettled.chargeStartedAt(), lastLapse);
         } catch (PaymentUnavailable e) {
-            return new Outcome(Settled.LEFT, "processor_unavailable");
+            return new Settlement(Settled.LEFT, "processor_unavailable");
         }
         if (found.isPresent() && found.get() instanceof ChargeResult.Succeeded charged) {
-            CreditResult credited = store.credit(accountId, new Credit(EntryType.FUNDS_ADDED, charged.amountMicros(),
-                    charged.reference()), Optional.of(idempotency), TopUps::created, budget.writeDeadline());
+            // The amount the processor took: the hold keeps only the request's hash, so the check
+            // add-funds makes (charged as asked) cannot be made here.
+            CreditResult credited = TopUps.credit(store, accountId, idempotency, charged, budget.writeDeadline());
             if (credited instanceof Committed || credited instanceof Replayed) {
-                return new Outcome(Settled.CREDITED, "credited");
+                return new Settlement(Settled.CREDITED, "credited");
             }
             // Charged, and no account to credit: the hold stays listed, and alarms, for a human to refund.
-            return new Outcome(Settled.FAILED, "charged_without_account");
+            return new Settlement(Settled.FAILED, "charged_without_account");
         }
         if (!store.releaseIdempotentRequest(accountId, idempotency, hold)) {
-            return new Outcome(Settled.LEFT, "taken_over"); // cannot happen while our hold outlives the run
+            return new Settlement(Settled.LEFT, "taken_over"); // cannot happen while our hold outlives the run
         }
-        return new Outcome(Settled.RELEASED, found.isPresent() ? "declined" : "never_charged");
+        return new Settlement(Settled.RELEASED, found.isPresent() ? "declined" : "never_charged");
     }
 }

@@ -85,16 +85,15 @@ public abstract class HttpFunction implements RequestStreamHandler {
         } catch (Throwable t) {
             answer = internalError(telemetry, t);
         }
-        int status = answer.status();
         byte[] response;
         try {
             response = serialise(answer);
         } catch (RuntimeException | IOException e) {
             // A response that cannot be written still turns into a proper 500, not a half-written stream.
             answer = internalError(telemetry, e);
-            status = answer.status();
             response = serialise(answer);
         }
+        int status = answer.status();
         output.write(response);
         output.flush();
         telemetry.field("status", status).add(Metric.LATENCY, (System.nanoTime() - started) / 1_000_000).end();

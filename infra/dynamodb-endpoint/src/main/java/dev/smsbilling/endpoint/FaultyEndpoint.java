@@ -212,8 +212,9 @@ public final class FaultyEndpoint implements AutoCloseable {
         }
         String[] kind = parts[0].split(":", 2);
         int number = kind.length > 1 ? Integer.parseInt(kind[1]) : 0;
-        return Kind.valueOf(kind[0]) == Kind.APPLY_THEN_DELAY_ANSWER ? Fault.delayed(operation, Duration.ofMillis(number))
-                : new Fault(operation, Kind.valueOf(kind[0]), number, Duration.ZERO);
+        Kind armed = Kind.valueOf(kind[0]);
+        return armed == Kind.APPLY_THEN_DELAY_ANSWER ? Fault.delayed(operation, Duration.ofMillis(number))
+                : new Fault(operation, armed, number, Duration.ZERO);
     }
 
     private HttpResponse<byte[]> send(byte[] body, HttpExchange exchange) throws IOException, InterruptedException {

@@ -2,6 +2,7 @@ package dev.smsbilling.local;
 
 import dev.smsbilling.endpoint.Repository;
 import dev.smsbilling.endpoint.TestTable;
+import dev.smsbilling.template.SamTemplate;
 import dev.smsbilling.template.TemplateReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.function.Consumer;
 
 /**
  * The local API as a customer's code meets it, for tests: template.yaml's routes through the
@@ -30,11 +32,20 @@ public final class RealLocalApi implements AutoCloseable {
 
     /** As {@link #start(TestTable)}, with the functions' handlers made by {@code handlers}: a test's faults inside them. */
     public static RealLocalApi start(TestTable table, HandlerFactory handlers) {
+        return new RealLocalApi(serve(TemplateReader.read(Repository.template()), table, handlers, System.out::println));
+    }
+
+    /**
+     * The server of {@code template} on a free port, after publishing what LocalApi would for the
+     * handlers, pointed at {@code table}; every request's line goes to {@code requestLog}.
+     */
+    public static LocalServer serve(SamTemplate template, TestTable table, HandlerFactory handlers,
+                                    Consumer<String> requestLog) {
         System.setProperty("TABLE_NAME", table.name());
         System.setProperty("DYNAMODB_ENDPOINT", table.endpoint().uri().toString());
         System.setProperty("PAYMENT_PROCESSOR", "sandbox");
         try {
-            return new RealLocalApi(LocalServer.start(TemplateReader.read(Repository.template()), handlers, 0));
+            return LocalServer.start(template, handlers, 0, requestLog);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -31,7 +31,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * What {@code sam deploy} would create, read from template.yaml as SAM transforms it
  * ({@link TransformedTemplate}): the things a reviewer would otherwise check by hand in the
  * generated CloudFormation. Least privilege is checked against the code's own calls in
- * {@code LeastPrivilegeTest}, on the same transformed roles.
+ * {@code LeastPrivilegeTest} (infra/system-tests), on the same transformed roles.
  */
 @RealDynamoDb
 class TransformedTemplateTest {

@@ -6,7 +6,8 @@ import java.util.Optional;
 /**
  * What running template.yaml outside AWS needs of it (the local API, the cold-start benchmark):
  * the functions, their routes, the enabled schedules, and the Lambda authorizers the HTTP APIs
- * declare. Read by {@link TemplateReader}, the one reader of the template.
+ * declare. Read by {@link TemplateReader}, the one reader of these parts of the template (the
+ * table's definition is read where tables are created).
  */
 public record SamTemplate(List<FunctionSpec> functions, List<RouteSpec> routes, List<ScheduleSpec> schedules,
                           List<AuthorizerSpec> authorizers) {

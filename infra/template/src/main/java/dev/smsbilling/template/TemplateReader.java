@@ -81,9 +81,8 @@ public final class TemplateReader {
         int separator = handler.indexOf("::");
         String type = separator < 0 ? handler : handler.substring(0, separator);
         String method = separator < 0 ? "handleRequest" : handler.substring(separator + 2);
-        int defaultTimeout = root.path("Globals").path("Function").path("Timeout").asInt(LAMBDA_DEFAULT_TIMEOUT_SECONDS);
-        int timeout = properties.path("Timeout").asInt(defaultTimeout);
         JsonNode globals = root.path("Globals").path("Function");
+        int timeout = properties.path("Timeout").asInt(globals.path("Timeout").asInt(LAMBDA_DEFAULT_TIMEOUT_SECONDS));
         String codeUri = properties.path("CodeUri").asText(globals.path("CodeUri").asText(""));
         String options = properties.path("Environment").path("Variables").path("JAVA_TOOL_OPTIONS")
                 .asText(globals.path("Environment").path("Variables").path("JAVA_TOOL_OPTIONS").asText(""));

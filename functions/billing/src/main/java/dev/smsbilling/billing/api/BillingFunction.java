@@ -14,16 +14,19 @@ import java.time.Duration;
  * {@code outcome_unknown}, never the 500 that the contract reserves for "surely no effect".
  */
 public abstract class BillingFunction extends HttpFunction {
-    /** Long enough for the writers ahead on the account to have committed, short enough not to lose the user. */
-    static final Duration BUSY_RETRY_AFTER = Duration.ofSeconds(1);
+    /**
+     * The Retry-After of a request to try again in a moment: long enough for the writers ahead on
+     * the account, or the attempt holding the same key, to be done, short enough not to lose the user.
+     */
+    protected static final Duration RETRY_SOON = Duration.ofSeconds(1);
 
     @Override
     protected ApiException asApiError(RuntimeException failure) {
         if (failure instanceof WriteDeadlineExceeded) {
-            return new ApiException(ErrorCode.ACCOUNT_BUSY).withRetryAfter(BUSY_RETRY_AFTER);
+            return new ApiException(ErrorCode.ACCOUNT_BUSY).withRetryAfter(RETRY_SOON);
         }
         if (failure instanceof WriteOutcomeUnknown) {
-            return new ApiException(ErrorCode.OUTCOME_UNKNOWN).withRetryAfter(BUSY_RETRY_AFTER);
+            return new ApiException(ErrorCode.OUTCOME_UNKNOWN).withRetryAfter(RETRY_SOON);
         }
         return null;
     }

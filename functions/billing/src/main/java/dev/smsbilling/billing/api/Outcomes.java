@@ -14,7 +14,6 @@ import dev.smsbilling.http.ErrorCode;
 import dev.smsbilling.http.HttpFunction;
 import dev.smsbilling.http.telemetry.Metric;
 import dev.smsbilling.http.telemetry.Telemetry;
-import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -38,13 +37,18 @@ public final class Outcomes {
             throw new ApiException(ErrorCode.IDEMPOTENCY_KEY_REUSED);
         }
         if (outcome instanceof InProgress) {
-            throw new ApiException(ErrorCode.REQUEST_IN_PROGRESS).withRetryAfter(Duration.ofSeconds(1));
+            throw inProgress();
         }
         if (outcome instanceof AccountNotFound) {
             // The authorizer vouched for an account that is gone: the key no longer opens anything.
             throw new ApiException(ErrorCode.UNAUTHORIZED);
         }
         throw new IllegalStateException("unmapped outcome " + outcome.getClass().getSimpleName());
+    }
+
+    /** Another attempt of the same request holds its key right now: retry in a moment. */
+    public static ApiException inProgress() {
+        return new ApiException(ErrorCode.REQUEST_IN_PROGRESS).withRetryAfter(BillingFunction.RETRY_SOON);
     }
 
     /** A new entry, not a replay: what the business metrics count (a credit's amount is positive, a charge's negative). */
@@ -64,7 +68,7 @@ public final class Outcomes {
         return stored(response).withHeader(HttpFunction.REPLAYED_HEADER, "true");
     }
 
-    public static ApiResponse stored(StoredResponse response) {
+    private static ApiResponse stored(StoredResponse response) {
         return ApiResponse.of(response.statusCode(), Map.of("Content-Type", ApiResponse.JSON_CONTENT_TYPE), response.body());
     }
 

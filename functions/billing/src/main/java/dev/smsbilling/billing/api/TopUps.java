@@ -1,7 +1,13 @@
 package dev.smsbilling.billing.api;
 
+import dev.smsbilling.billing.payment.ChargeResult;
 import dev.smsbilling.billing.store.BeginResult.Started;
+import dev.smsbilling.billing.store.BillingStore;
+import dev.smsbilling.billing.store.Credit;
+import dev.smsbilling.billing.store.CreditResult;
+import dev.smsbilling.billing.store.Deadline;
 import dev.smsbilling.billing.store.EntryDetails;
+import dev.smsbilling.billing.store.EntryType;
 import dev.smsbilling.billing.store.Idempotency;
 import dev.smsbilling.billing.store.LedgerEntry;
 import dev.smsbilling.billing.store.StoredResponse;
@@ -9,6 +15,7 @@ import dev.smsbilling.http.ApiResponse;
 import dev.smsbilling.http.Sha256;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What a top-up's two writers share: the request that asked (add-funds) and the sweep that
@@ -29,6 +36,16 @@ public final class TopUps {
     public static String processorKey(String accountId, Idempotency idempotency, Started hold) {
         String request = accountId + "\n" + idempotency.key() + "\n" + idempotency.requestHash();
         return "topup_" + Sha256.hex(Started.LEGACY_CHARGE.equals(hold.chargeKey()) ? request : request + "\n" + hold.chargeKey());
+    }
+
+    /**
+     * Credits a hold's charge, completing the hold: the amount the processor took, its reference
+     * on the entry, and the 201 a retry of the request replays.
+     */
+    public static CreditResult credit(BillingStore store, String accountId, Idempotency idempotency,
+                                      ChargeResult.Succeeded charged, Deadline deadline) {
+        return store.credit(accountId, new Credit(EntryType.FUNDS_ADDED, charged.amountMicros(), charged.reference()),
+                Optional.of(idempotency), TopUps::created, deadline);
     }
 
     /** The 201 of a top-up, stored with the credit so that replays are byte for byte; no side effects, it may run once per write attempt. */

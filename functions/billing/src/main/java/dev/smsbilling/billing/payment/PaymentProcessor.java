@@ -26,7 +26,8 @@ public interface PaymentProcessor {
      * @param to nor later: together they bound the search
      * @return empty when no charge was ever made under the key; a decline when one was tried and
      *     took nothing; a success when the money was taken
-     * @throws PaymentUnavailable when the processor cannot say now (unreachable, still processing)
+     * @throws PaymentUnavailable when the processor cannot say now (unreachable, still processing);
+     *     never {@link PaymentNotAttempted}, which would say a charge surely does not exist
      */
     Optional<ChargeResult> find(String idempotencyKey, Instant from, Instant to) throws PaymentUnavailable;
 }

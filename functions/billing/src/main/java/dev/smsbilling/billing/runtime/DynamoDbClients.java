@@ -1,16 +1,11 @@
 package dev.smsbilling.billing.runtime;
 
 import dev.smsbilling.aws.AwsAccess;
-import dev.smsbilling.http.Settings;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** Builds the one DynamoDB client of a function instance ({@link SdkClients}). */
 public final class DynamoDbClients {
     private DynamoDbClients() {
-    }
-
-    public static DynamoDbClient create(Settings settings) {
-        return create(AwsAccess.fromSettings(settings));
     }
 
     public static DynamoDbClient create(AwsAccess aws) {

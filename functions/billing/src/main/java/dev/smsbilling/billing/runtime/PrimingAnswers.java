@@ -17,7 +17,7 @@ import java.util.StringJoiner;
  */
 final class PrimingAnswers {
     private static final String FUNDED_PK = "ACCOUNT#" + StorePriming.FUNDED_ACCOUNT;
-    /** As the store writes an account item (store/AccountItems); a change there fails priming loudly. */
+    /** As the store writes an account item (store.dynamodb.AccountItems); a change there fails priming loudly. */
     private static final String FUNDED_ACCOUNT_ITEM = "{\"pk\":{\"S\":\"" + FUNDED_PK + "\"},"
             + "\"sk\":{\"S\":\"ACCOUNT\"},\"balanceMicros\":{\"N\":\"" + StorePriming.FUNDED_BALANCE_MICROS + "\"},\"seq\":{\"N\":\"1\"},"
             + "\"subscription\":{\"S\":\"active\"},\"createdAt\":{\"S\":\"2026-01-01T00:00:00.000Z\"}}";

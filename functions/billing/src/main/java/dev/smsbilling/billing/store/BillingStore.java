@@ -36,7 +36,7 @@ public interface BillingStore {
      */
     Optional<AutoCharge> saveAutoChargeSettings(String accountId, AutoChargeSettings settings);
 
-    /** The account of an API key, given its {@link ApiKeys#hash}; empty when unknown or revoked. */
+    /** The account of an API key, given its {@link dev.smsbilling.http.auth.ApiKeys#hash}; empty when unknown or revoked. */
     Optional<String> accountForApiKeyHash(String apiKeyHash);
 
     /** Returns false when there is no such key. */

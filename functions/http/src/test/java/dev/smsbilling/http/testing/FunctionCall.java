@@ -111,7 +111,7 @@ public final class FunctionCall {
     /** What the function answered. */
     public record Response(int status, Map<String, String> headers, String body) {
         /** From the HTTP API's proxy response a function wrote. */
-        public static Response of(JsonNode response) {
+        private static Response of(JsonNode response) {
             Map<String, String> headers = new LinkedHashMap<>();
             response.path("headers").fields().forEachRemaining(h -> headers.put(h.getKey(), h.getValue().asText()));
             return new Response(response.path("statusCode").asInt(), headers, response.path("body").asText());

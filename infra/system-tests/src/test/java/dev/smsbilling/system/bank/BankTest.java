@@ -179,15 +179,14 @@ class BankTest {
                 continue;
             }
             healing.add("expired_key_retried.funds");
+            String firstReference = Audit.json(first.get().body()).path("data").path("paymentReference").asText();
             Faults replay = null;
             if (healing.get("expired_key_retried.funds") % 2 == 0) {
                 replay = new Faults();
-                replay.replayChargeOf = bank.processor.chargeKeyOf(
-                        Audit.json(first.get().body()).path("data").path("paymentReference").asText());
+                replay.replayChargeOf = bank.processor.chargeKeyOf(firstReference);
             }
             healer.attempt(request, request.body, false, replay);
             Attempt again = request.last().orElseThrow();
-            String firstReference = Audit.json(first.get().body()).path("data").path("paymentReference").asText();
             String againReference = Audit.json(again.body()).path("data").path("paymentReference").asText("");
             if (again.status() == 201 && againReference.equals(firstReference) && !again.body().equals(first.get().body())) {
                 history.violation("one_charge_credited_twice", request.accountId + " key " + request.key + ": "

@@ -5,6 +5,7 @@ import dev.smsbilling.endpoint.Repository;
 import dev.smsbilling.endpoint.TestTable;
 import dev.smsbilling.local.HandlerFactory;
 import dev.smsbilling.local.LocalServer;
+import dev.smsbilling.local.RealLocalApi;
 import dev.smsbilling.system.fuzz.FuzzRequest.Expect;
 import dev.smsbilling.template.SamTemplate;
 import dev.smsbilling.template.TemplateReader;
@@ -40,15 +41,8 @@ final class TestApi implements AutoCloseable {
 
     /** What LocalApi publishes for the handlers, pointed at the test's table. */
     static TestApi start(TestTable table, HandlerFactory handlers, Consumer<String> requestLog) {
-        System.setProperty("TABLE_NAME", table.name());
-        System.setProperty("DYNAMODB_ENDPOINT", table.endpoint().uri().toString());
-        System.setProperty("PAYMENT_PROCESSOR", "sandbox");
         SamTemplate template = TemplateReader.read(Repository.template());
-        try {
-            return new TestApi(LocalServer.start(template, handlers, 0, requestLog), template);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new TestApi(RealLocalApi.serve(template, table, handlers, requestLog), template);
     }
 
     Reply call(String method, String target, String apiKey, String idempotencyKey, String body) {

@@ -15,6 +15,8 @@ import java.util.function.Function;
  * an error answer included, is a {@link StripeCallFailed}.
  */
 final class StripeApi {
+    /** Intents per page of a list: Stripe's maximum. */
+    static final int PAGE_SIZE = 100;
     private static final String PAYMENT_INTENTS = "/v1/payment_intents";
 
     private final StripeTransport transport;
@@ -51,7 +53,7 @@ final class StripeApi {
         query.put("created[gte]", Long.toString(createdFrom.getEpochSecond()));
         // Rounded up, so an intent created in the last second's fraction is still inside.
         query.put("created[lte]", Long.toString(createdTo.getEpochSecond() + (createdTo.getNano() > 0 ? 1 : 0)));
-        query.put("limit", "100");
+        query.put("limit", Integer.toString(PAGE_SIZE));
         startingAfter.ifPresent(id -> query.put("starting_after", id));
         return call(StripeRequest.get(PAYMENT_INTENTS + "?" + StripeForm.encode(query)), secretKey, StripeJson::paymentIntentPage);
     }

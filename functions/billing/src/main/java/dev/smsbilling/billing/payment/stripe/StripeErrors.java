@@ -56,6 +56,11 @@ final class StripeErrors {
         }
     }
 
+    /** Stripe answered that our key is wrong, revoked or lacks a permission (401, 403): a rotated key, perhaps. */
+    static boolean refusedOurKey(StripeCallFailed failure) {
+        return failure.answered() && (failure.httpStatus() == 401 || failure.httpStatus() == 403);
+    }
+
     /**
      * A failure of a read (the PaymentIntent just created, or the list a sweep searches): no
      * answer to a read can say "not attempted", so whatever went wrong leaves the outcome unknown.

@@ -24,7 +24,7 @@ public final class StripePaymentProcessor implements PaymentProcessor {
     /** Stripe's clock against ours: an intent may carry a creation time this much before we asked. */
     static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
     /**
-     * Pages of 100 a search reads before it gives up as "cannot say now": the window is the life
+     * Pages ({@link StripeApi#PAGE_SIZE} intents each) a search reads before it gives up as "cannot say now": the window is the life
      * of one top-up's holds and some minutes of skew, so this many means something else is wrong.
      */
     static final int MAX_PAGES = 20;
@@ -79,8 +79,15 @@ public final class StripePaymentProcessor implements PaymentProcessor {
      */
     @Override
     public Optional<ChargeResult> find(String idempotencyKey, Instant from, Instant to) throws PaymentUnavailable {
-        refuseWhilePriming();
-        String secretKey = key.get();
+        String secretKey;
+        try {
+            refuseWhilePriming();
+            secretKey = key.get();
+        } catch (PaymentNotAttempted e) {
+            // True of a charge, not of a lookup: a charge under this key may well exist, so the
+            // caller must not take "not attempted" as "never charged" and let the hold go.
+            throw new PaymentUnavailable(e.getMessage(), e);
+        }
         Optional<String> after = Optional.empty();
         try {
             for (int page = 0; page < MAX_PAGES; page++) {
@@ -96,12 +103,12 @@ public final class StripePaymentProcessor implements PaymentProcessor {
                 after = Optional.of(intents.intents().get(intents.intents().size() - 1).id());
             }
         } catch (StripeCallFailed e) {
-            if (e.answered() && e.httpStatus() == 401) {
+            if (StripeErrors.refusedOurKey(e)) {
                 key.forget(); // a rotated key: the next call reads the secret again
             }
             throw StripeErrors.readFailed(e);
         }
-        throw new PaymentUnavailable("more than " + MAX_PAGES * 100 + " PaymentIntents between " + from + " and " + to
+        throw new PaymentUnavailable("more than " + MAX_PAGES * StripeApi.PAGE_SIZE + " PaymentIntents between " + from + " and " + to
                 + "; the charge under this key cannot be told apart now");
     }
 

@@ -16,12 +16,11 @@ final class AutoChargeItems {
     }
 
     static AutoCharge fromItem(Map<String, AttributeValue> item) {
-        AttributeValue enabled = item.get(Attributes.AUTO_CHARGE_ENABLED);
-        if (enabled == null) {
+        if (!item.containsKey(Attributes.AUTO_CHARGE_ENABLED)) {
             return AutoCharge.DEFAULT;
         }
         AutoChargeSettings settings = new AutoChargeSettings(
-                Boolean.TRUE.equals(enabled.bool()),
+                Values.flag(item, Attributes.AUTO_CHARGE_ENABLED),
                 Values.number(item, Attributes.AUTO_CHARGE_THRESHOLD),
                 Values.number(item, Attributes.AUTO_CHARGE_AMOUNT),
                 string(item, Attributes.AUTO_CHARGE_PAYMENT_METHOD));

@@ -8,6 +8,7 @@ import dev.smsbilling.billing.store.IdempotencyRecord;
 import dev.smsbilling.billing.store.IdempotencyStatus;
 import dev.smsbilling.billing.store.StoredResponse;
 import dev.smsbilling.billing.store.Timestamps;
+import dev.smsbilling.billing.store.UnsettledTopUp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -30,6 +31,12 @@ final class IdempotencyItems {
         return item;
     }
 
+    /** A hold as the sparse index of unsettled top-ups lists it: its account, its key, its charge's first send. */
+    static UnsettledTopUp unsettledFromItem(Map<String, AttributeValue> item) {
+        return new UnsettledTopUp(Values.afterPrefix(item, Attributes.PK, Keys.ACCOUNT_PREFIX), key(item),
+                Timestamps.parse(Values.string(item, Attributes.CHARGE_STARTED_AT)));
+    }
+
     static IdempotencyRecord fromItem(Map<String, AttributeValue> item) {
         IdempotencyStatus status = IdempotencyStatus.valueOf(Values.string(item, Attributes.IDEMPOTENCY_STATUS));
         Optional<StoredResponse> response = status == IdempotencyStatus.COMPLETED
@@ -37,7 +44,7 @@ final class IdempotencyItems {
                         Values.string(item, Attributes.RESPONSE_BODY)))
                 : Optional.empty();
         return new IdempotencyRecord(
-                Values.afterPrefix(item, Attributes.SK, Keys.IDEMPOTENCY_PREFIX),
+                key(item),
                 Values.string(item, Attributes.REQUEST_HASH),
                 status,
                 response,
@@ -56,5 +63,10 @@ final class IdempotencyItems {
         item.put(Attributes.EXPIRES_AT, n(now.plus(RETENTION).getEpochSecond()));
         item.put(Attributes.CREATED_AT, s(Timestamps.format(now)));
         return item;
+    }
+
+    /** The client's Idempotency-Key, from the item's sort key. */
+    private static String key(Map<String, AttributeValue> item) {
+        return Values.afterPrefix(item, Attributes.SK, Keys.IDEMPOTENCY_PREFIX);
     }
 }

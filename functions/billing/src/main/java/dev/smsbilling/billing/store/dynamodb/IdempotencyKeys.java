@@ -109,9 +109,7 @@ final class IdempotencyKeys {
 
     List<UnsettledTopUp> unsettled(Instant chargedBefore, int limit) {
         return IndexPages.read(dynamo, (start, page) -> reads.unsettledTopUps(chargedBefore, start, page),
-                item -> new UnsettledTopUp(Values.afterPrefix(item, Attributes.PK, Keys.ACCOUNT_PREFIX),
-                        Values.afterPrefix(item, Attributes.SK, Keys.IDEMPOTENCY_PREFIX),
-                        Timestamps.parse(Values.string(item, Attributes.CHARGE_STARTED_AT))), limit);
+                IdempotencyItems::unsettledFromItem, limit);
     }
 
     /** The key's record judged by the rule every keyed write applies ({@link KeyVerdicts}). */

@@ -158,7 +158,7 @@ final class WriteRequests {
         String update = Expressions.MARK_DUE_UPDATE;
         Map<String, AttributeValue> values = new HashMap<>(startDueValues(mark));
         values.putAll(shouldBeDueValues());
-        return accountUpdateItem(accountId, condition, update, values).build();
+        return conditionalUpdate(Keys.account(accountId), condition, update, values).build();
     }
 
     /**
@@ -180,7 +180,7 @@ final class WriteRequests {
             values.put(":paymentMethod", s(intent.paymentMethod()));
             values.put(":amount", n(intent.amountMicros()));
         }
-        return accountUpdateItem(accountId, condition, update, values)
+        return conditionalUpdate(Keys.account(accountId), condition, update, values)
                 .returnValues(ReturnValue.ALL_NEW)
                 .build();
     }
@@ -203,7 +203,7 @@ final class WriteRequests {
             values.put(":failing", s(AutoChargeStatus.FAILING.wireValue()));
             values.put(":nextAttempt", n(Math.addExact(claim.attempt(), 1)));
         }
-        return accountUpdateItem(accountId, condition, update, values).build();
+        return conditionalUpdate(Keys.account(accountId), condition, update, values).build();
     }
 
     UpdateItemRequest releaseClaim(String accountId, AutoChargeClaim claim) {
@@ -212,7 +212,7 @@ final class WriteRequests {
 
     /** A write only the run that holds this very claim may make: its charge and its lease name it. */
     private UpdateItemRequest byClaimHolder(String accountId, AutoChargeClaim claim, String condition, String update) {
-        return accountUpdateItem(accountId, condition, update, Map.of(
+        return conditionalUpdate(Keys.account(accountId), condition, update, Map.of(
                 ":chargeKey", s(claim.charge().chargeKey()),
                 ":claimUntil", n(claim.claimUntil().toEpochMilli()))).build();
     }
@@ -223,7 +223,7 @@ final class WriteRequests {
         Map<String, AttributeValue> values = new HashMap<>(shouldBeDueValues());
         values.put(":dueId", s(due.dueId()));
         values.put(":nowMillis", n(now.toEpochMilli()));
-        return accountUpdateItem(accountId, condition, update, values).build();
+        return conditionalUpdate(Keys.account(accountId), condition, update, values).build();
     }
 
     private static Map<String, AttributeValue> shouldBeDueValues() {
@@ -287,7 +287,7 @@ final class WriteRequests {
         values.put(":holdUntil", n(holdUntil.toEpochMilli()));
         values.put(":holder", s(holder));
         values.put(":chargeKey", s(chargeKey));
-        return holdUpdate(accountId, idempotency, condition, update, values)
+        return conditionalUpdate(Keys.idempotency(accountId, idempotency.key()), condition, update, values)
                 .returnValues(ReturnValue.ALL_OLD)
                 .returnValuesOnConditionCheckFailure(ALL_OLD)
                 .build();
@@ -302,7 +302,7 @@ final class WriteRequests {
         if (mayExist) {
             values.putAll(listedUnsettled(now));
         }
-        return holdUpdate(accountId, idempotency, condition, update, values).build();
+        return conditionalUpdate(Keys.idempotency(accountId, idempotency.key()), condition, update, values).build();
     }
 
     UpdateItemRequest chargeStarted(String accountId, Idempotency idempotency, String holder, Instant now) {
@@ -311,7 +311,7 @@ final class WriteRequests {
         Map<String, AttributeValue> values = new HashMap<>(listedUnsettled(now));
         values.put(":inProgress", s(IdempotencyStatus.IN_PROGRESS.name()));
         values.put(":holder", s(holder));
-        return holdUpdate(accountId, idempotency, condition, update, values).build();
+        return conditionalUpdate(Keys.idempotency(accountId, idempotency.key()), condition, update, values).build();
     }
 
     /** The values of a charge that may have been sent, listed for the sweep. */
@@ -321,21 +321,13 @@ final class WriteRequests {
                 ":now", s(Timestamps.format(now)));
     }
 
-    /** The one shape of every conditional UpdateItem of an account item (outside a balance change's transaction). */
-    private UpdateItemRequest.Builder accountUpdateItem(String accountId, String condition, String update,
+    /**
+     * The one shape of every conditional UpdateItem outside a balance change's transaction (an
+     * account's marks, claims and settings; a hold and its marks): only the item differs.
+     */
+    private UpdateItemRequest.Builder conditionalUpdate(Map<String, AttributeValue> key, String condition, String update,
                                                         Map<String, AttributeValue> values) {
-        return UpdateItemRequest.builder().tableName(tableName).key(Keys.account(accountId))
-                .conditionExpression(condition)
-                .updateExpression(update)
-                .expressionAttributeNames(Expressions.namesFor(condition, update))
-                .expressionAttributeValues(values);
-    }
-
-    /** The one shape of every conditional update of an idempotency item (a hold and its marks). */
-    private UpdateItemRequest.Builder holdUpdate(String accountId, Idempotency idempotency,
-                                                 String condition, String update, Map<String, AttributeValue> values) {
-        return UpdateItemRequest.builder().tableName(tableName)
-                .key(Keys.idempotency(accountId, idempotency.key()))
+        return UpdateItemRequest.builder().tableName(tableName).key(key)
                 .conditionExpression(condition)
                 .updateExpression(update)
                 .expressionAttributeNames(Expressions.namesFor(condition, update))
@@ -357,7 +349,7 @@ final class WriteRequests {
 
     UpdateItemRequest setSubscription(String accountId, Subscription subscription) {
         String update = Expressions.SET_SUBSCRIPTION;
-        return accountUpdateItem(accountId, Expressions.EXISTS, update,
+        return conditionalUpdate(Keys.account(accountId), Expressions.EXISTS, update,
                 Map.of(":subscription", s(subscription.wireValue()))).build();
     }
 
@@ -372,7 +364,7 @@ final class WriteRequests {
         values.put(":ok", s(AutoChargeStatus.OK.wireValue()));
         values.put(":zero", n(0));
         values.put(":now", s(Timestamps.format(now)));
-        return accountUpdateItem(accountId, Expressions.EXISTS, update, values)
+        return conditionalUpdate(Keys.account(accountId), Expressions.EXISTS, update, values)
                 .returnValues(ReturnValue.ALL_NEW)
                 .build();
     }
