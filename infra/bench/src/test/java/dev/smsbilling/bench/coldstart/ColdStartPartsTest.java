@@ -69,34 +69,6 @@ class ColdStartPartsTest {
     private final List<FunctionSpec> functions = template.functions();
 
     @Test
-    void readsEveryFunctionWithItsZipHandlerRoutesAndFlags() {
-        assertThat(functions).extracting(FunctionSpec::name)
-                .containsExactly("AuthorizerFunction", "QuoteFunction", "NightlyFunction");
-
-        FunctionSpec quote = functions.get(1);
-        assertThat(quote.codeUri()).isEqualTo("functions/quote/target/quote.zip");
-        assertThat(quote.artifactName()).isEqualTo("quote");
-        assertThat(quote.handlerClass()).isEqualTo("dev.example.QuoteHandler");
-        assertThat(quote.handlerMethod()).isEqualTo("handleRequest");
-        assertThat(template.routeKeysOf(quote)).containsExactly("POST /v1/messages/quote", "GET /v1/pricing/rates");
-        assertThat(template.isAuthorizer(quote)).isFalse();
-        assertThat(quote.javaToolOptions()).containsExactly("-Xshare:off"); // the function's own wins
-    }
-
-    @Test
-    void knowsTheAuthorizerAndTheScheduledFunction() {
-        FunctionSpec authorizer = functions.get(0);
-        assertThat(template.isAuthorizer(authorizer)).isTrue();
-        assertThat(authorizer.javaToolOptions()).containsExactly("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1");
-
-        FunctionSpec nightly = functions.get(2);
-        assertThat(template.isScheduled(nightly)).isTrue();
-        assertThat(nightly.handlerClass()).isEqualTo("dev.example.Nightly");
-        assertThat(nightly.handlerMethod()).isEqualTo("handleRequest");
-        assertThat(nightly.artifactName()).isEqualTo("auto-charge");
-    }
-
-    @Test
     void choosesTheEventOfTheFirstRouteThenTheAuthorizersAndTheSchedules() throws Exception {
         ObjectMapper json = new ObjectMapper();
         Map<String, JsonNode> events = new TreeMap<>();
