@@ -37,7 +37,8 @@ import java.util.Optional;
 
 /**
  * {@code POST /v1/billing/funds}: charge the payment method, then credit the balance, once per
- * Idempotency-Key.
+ * Idempotency-Key, in five steps: hold the key (or answer what it already says), refuse an
+ * account that may not top up, mark the charge as possibly sent, charge, credit.
  *
  * <p>The key is held IN_PROGRESS before the card is touched, so concurrent duplicates get 409 or
  * the replay instead of a second charge. The processor is keyed by account, key, request hash
@@ -96,44 +97,54 @@ public final class AddFundsHandler extends BillingFunction {
         Deadline deadline = Deadlines.of(context);
         Idempotency idempotency = new Idempotency(key.value(), body.requestHash());
 
-        Duration hold = hold(deadline);
-        BeginResult begun = store.beginIdempotentRequest(accountId, idempotency, hold);
+        Duration holdFor = hold(deadline);
+        BeginResult begun = store.beginIdempotentRequest(accountId, idempotency, holdFor);
         if (begun instanceof KeySeenBefore seen) {
             return Outcomes.toResponse(seen);
         }
-        Started started = (Started) begun;
-        if (!started.chargeMayExist()) {
-            refuseUnlessActive(accountId, idempotency, started);
+        Held held = new Held(accountId, idempotency, (Started) begun, holdFor);
+        if (!held.hold().chargeMayExist()) {
+            refuseUnlessActive(held);
         }
-        if (!store.startCharge(accountId, idempotency, started)) {
+        markChargeSent(held);
+        ChargeResult.Succeeded paid = chargeOrRelease(held, body);
+        return credit(held, paid, deadline);
+    }
+
+    /** This attempt's hold of the key: what every step after taking it acts on. */
+    private record Held(String accountId, Idempotency idempotency, Started hold, Duration holdFor) {
+    }
+
+    /** Checked after taking the key, so a completed top-up still replays once the subscription lapses. */
+    private void refuseUnlessActive(Held held) {
+        Optional<Account> account = store.readAccount(held.accountId());
+        if (account.isPresent() && account.get().isActive()) {
+            return;
+        }
+        release(held);
+        throw new ApiException(account.isPresent() ? ErrorCode.SUBSCRIPTION_INACTIVE : ErrorCode.UNAUTHORIZED);
+    }
+
+    /** Just before the card: from here on the charge may exist, and the sweep lists the hold. */
+    private void markChargeSent(Held held) {
+        if (!store.startCharge(held.accountId(), held.idempotency(), held.hold())) {
             // Slower than our own hold: another attempt of this request has taken it over and charges.
             throw Outcomes.inProgress();
         }
-        ChargeResult charged = charge(accountId, idempotency, started, body, hold);
+    }
+
+    /** The charge the processor made, or the 402 of a decline (the key released, as for every 4xx). */
+    private ChargeResult.Succeeded chargeOrRelease(Held held, AddFundsRequest body) {
+        ChargeResult charged = charge(held, body);
         if (charged instanceof ChargeResult.Declined declined) {
-            store.releaseIdempotentRequest(accountId, idempotency, started);
+            release(held);
             throw new ApiException(ErrorCode.PAYMENT_DECLINED).withExtra("declineCode", declined.code());
         }
         ChargeResult.Succeeded succeeded = (ChargeResult.Succeeded) charged;
         if (succeeded.amountMicros() != body.amountMicros()) {
             throw new IllegalStateException("the processor charged another amount than asked");
         }
-        CreditResult credited = TopUps.credit(store, accountId, idempotency, succeeded, deadline);
-        if (credited instanceof Committed || credited instanceof KeySeenBefore) {
-            return Outcomes.toResponse((WriteOutcome) credited);
-        }
-        // Charged but nowhere to credit: keep the hold so nothing else reuses the key, and alert.
-        throw new IllegalStateException("charged a top-up for an account that no longer exists");
-    }
-
-    /** Checked after taking the key, so a completed top-up still replays once the subscription lapses. */
-    private void refuseUnlessActive(String accountId, Idempotency idempotency, Started hold) {
-        Optional<Account> account = store.readAccount(accountId);
-        if (account.isPresent() && account.get().isActive()) {
-            return;
-        }
-        store.releaseIdempotentRequest(accountId, idempotency, hold);
-        throw new ApiException(account.isPresent() ? ErrorCode.SUBSCRIPTION_INACTIVE : ErrorCode.UNAUTHORIZED);
+        return succeeded;
     }
 
     /**
@@ -143,22 +154,35 @@ public final class AddFundsHandler extends BillingFunction {
      * whose outcome is unknown keeps the key bound to this body until the hold lapses, so the
      * retry the answer asks for finds the charge instead of making another.
      */
-    private ChargeResult charge(String accountId, Idempotency idempotency, Started hold, AddFundsRequest body,
-                                Duration holdFor) {
+    private ChargeResult charge(Held held, AddFundsRequest body) {
         try {
             return processor.charge(new ChargeRequest(body.paymentMethod(), body.amountMicros(),
-                    TopUps.processorKey(accountId, idempotency, hold), DESCRIPTION));
+                    TopUps.processorKey(held.accountId(), held.idempotency(), held.hold()), DESCRIPTION));
         } catch (PaymentNotAttempted e) {
-            if (hold.chargeMayExist()) {
+            if (held.hold().chargeMayExist()) {
                 // This attempt sent nothing, but the one whose hold it took over may have: keep the
                 // key bound to this charge, so the retry finds that one instead of making another.
-                throw unavailable(holdFor);
+                throw unavailable(held.holdFor());
             }
-            store.releaseIdempotentRequest(accountId, idempotency, hold);
+            release(held);
             throw unavailable(RETRY_SOON);
         } catch (PaymentUnavailable e) {
-            throw unavailable(holdFor);
+            throw unavailable(held.holdFor());
         }
+    }
+
+    /** The credit completes the hold; a retry of the request replays its 201. */
+    private ApiResponse credit(Held held, ChargeResult.Succeeded paid, Deadline deadline) {
+        CreditResult credited = TopUps.credit(store, held.accountId(), held.idempotency(), paid, deadline);
+        if (credited instanceof Committed || credited instanceof KeySeenBefore) {
+            return Outcomes.toResponse((WriteOutcome) credited);
+        }
+        // Charged but nowhere to credit: keep the hold so nothing else reuses the key, and alert.
+        throw new IllegalStateException("charged a top-up for an account that no longer exists");
+    }
+
+    private void release(Held held) {
+        store.releaseIdempotentRequest(held.accountId(), held.idempotency(), held.hold());
     }
 
     private static ApiException unavailable(Duration retryAfter) {
