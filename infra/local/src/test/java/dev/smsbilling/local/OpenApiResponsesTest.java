@@ -109,9 +109,9 @@ class OpenApiResponsesTest {
         JsonNode invalid = expect(400, "POST", funds, funds, apiKey, "topup-bad", "{\"amountMicros\": 5.5, \"paymentMethod\": \"visa\"}");
         assertThat(invalid.path("errors")).hasSize(2);
 
-        var first = call("POST", funds, apiKey, "topup-1", body);
+        var first = api.call("POST", funds).key(apiKey).idempotencyKey("topup-1").body(body).send();
         conforms("POST", funds, first, 201, body);
-        var replay = call("POST", funds, apiKey, "topup-1", body);
+        var replay = api.call("POST", funds).key(apiKey).idempotencyKey("topup-1").body(body).send();
         conforms("POST", funds, replay, 201, body);
         assertThat(replay.headers().firstValue("Idempotent-Replayed")).hasValue("true");
         assertThat(replay.body()).isEqualTo(first.body());
@@ -126,7 +126,7 @@ class OpenApiResponsesTest {
         Idempotency hold = new Idempotency("topup-held",
                 Sha256.hex("POST /v1/billing/funds\namountMicros=15000000\npaymentMethod=pm_card_visa"));
         Started holding = (Started) store.beginIdempotentRequest(accountId, hold, Duration.ofMinutes(2));
-        var busy = call("POST", funds, apiKey, "topup-held", held);
+        var busy = api.call("POST", funds).key(apiKey).idempotencyKey("topup-held").body(held).send();
         conforms("POST", funds, busy, 409, held);
         assertThat(busy.headers().firstValue("Retry-After")).hasValue("1");
         store.releaseIdempotentRequest(accountId, hold, holding);
@@ -178,9 +178,9 @@ class OpenApiResponsesTest {
         String send = "/v1/messages";
         String message = "{\"content\": \"Your order has shipped\", \"from\": \"+14155550100\", \"to\": [\"+447400123456\"],"
                 + " \"userId\": \"US123abc\", \"setInboxStatus\": \"done\"}";
-        var sent = call("POST", send, apiKey, "order-1043", message);
+        var sent = api.call("POST", send).key(apiKey).idempotencyKey("order-1043").body(message).send();
         conforms("POST", send, sent, 202, message);
-        var replay = call("POST", send, apiKey, "order-1043", message);
+        var replay = api.call("POST", send).key(apiKey).idempotencyKey("order-1043").body(message).send();
         conforms("POST", send, replay, 202, message);
         assertThat(replay.headers().firstValue("Idempotent-Replayed")).hasValue("true");
 
@@ -258,7 +258,8 @@ class OpenApiResponsesTest {
     @Test
     @Order(10)
     void anUnknownPathOrMethodIsNotFoundInTheEnvelope() throws Exception {
-        for (var response : List.of(call("GET", "/v1/nothing-here", apiKey, null, null), call("DELETE", "/v1/messages", apiKey, null, null))) {
+        for (var response : List.of(api.call("GET", "/v1/nothing-here")
+                .key(apiKey).send(), api.call("DELETE", "/v1/messages").key(apiKey).send())) {
             assertThat(response.statusCode()).isEqualTo(404);
             assertValid("NotFoundError", JSON.readTree(response.body()), "unknown route " + response.body());
         }
@@ -306,7 +307,8 @@ class OpenApiResponsesTest {
     /** Calls, checks the status and conformance, returns the body. */
     private JsonNode expect(int status, String method, String path, String template, String key, String idempotencyKey, String body)
             throws IOException, InterruptedException {
-        HttpResponse<String> response = call(method, path, key, idempotencyKey, body);
+        HttpResponse<String> response = api.call(method, path).key(key).idempotencyKey(idempotencyKey)
+                .body(body).send();
         conforms(method, template, response, status, body);
         return JSON.readTree(response.body());
     }
@@ -350,10 +352,5 @@ class OpenApiResponsesTest {
     private static Optional<String> first(Map<String, List<String>> headers, String name) {
         return headers.entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase(name) && !h.getValue().isEmpty())
                 .map(h -> h.getValue().get(0)).findFirst();
-    }
-
-    private HttpResponse<String> call(String method, String path, String key, String idempotencyKey, String body)
-            throws IOException, InterruptedException {
-        return api.call(method, path, key, idempotencyKey, body);
     }
 }

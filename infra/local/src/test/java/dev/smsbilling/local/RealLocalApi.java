@@ -59,24 +59,22 @@ public final class RealLocalApi implements AutoCloseable {
         return server.uri();
     }
 
-    public HttpResponse<String> call(String method, String path, String key, String idempotencyKey, String body)
-            throws IOException, InterruptedException {
-        return call(http, server.uri(), method, path, key, idempotencyKey, body);
+    /** A request to this server over real HTTP; set its key, Idempotency-Key and body, then {@code send()}. */
+    public ApiCall<HttpResponse<String>> call(String method, String target) {
+        return call(http, server.uri(), method, target);
     }
 
-    /** A call to a local API at {@code base}, in this process or another; {@code key} and {@code idempotencyKey} may be null. */
-    public static HttpResponse<String> call(HttpClient http, URI base, String method, String path, String key, String idempotencyKey,
-                                     String body) throws IOException, InterruptedException {
-        var request = HttpRequest.newBuilder(URI.create(base + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json");
-        if (key != null) {
-            request.header("Authorization", key);
-        }
-        if (idempotencyKey != null) {
-            request.header("Idempotency-Key", idempotencyKey);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    /** A request to a local API at {@code base}, in this process or another, over real HTTP. */
+    public static ApiCall<HttpResponse<String>> call(HttpClient http, URI base, String method, String target) {
+        return new ApiCall<>(method, target, call -> {
+            var request = HttpRequest.newBuilder(URI.create(base + call.target()))
+                    .method(call.method(), call.body().map(HttpRequest.BodyPublishers::ofString)
+                            .orElse(HttpRequest.BodyPublishers.noBody()))
+                    .header("Content-Type", "application/json");
+            call.apiKey().ifPresent(key -> request.header("Authorization", key));
+            call.idempotencyKey().ifPresent(key -> request.header("Idempotency-Key", key));
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        });
     }
 
     @Override

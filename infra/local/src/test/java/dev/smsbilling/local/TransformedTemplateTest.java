@@ -166,11 +166,13 @@ class TransformedTemplateTest {
     void theTablesTtlAttributeIsWhereTheStoreStampsAnIdempotencyRecordsExpiry(TestTable table) throws Exception {
         String ttl = cfn.resource("BillingTable").path("Properties").path("TimeToLiveSpecification").path("AttributeName").asText();
         try (RealLocalApi api = RealLocalApi.start(table)) {
-            String key = JSON.readTree(api.call("POST", "/internal/accounts", null, null, "{\"subscription\": \"active\"}").body())
+            String key = JSON.readTree(api.call("POST", "/internal/accounts")
+                    .body("{\"subscription\": \"active\"}").send().body())
                     .path("data").path("apiKey").asText();
             long before = Instant.now().getEpochSecond();
-            assertThat(api.call("POST", "/v1/billing/funds", key, "ttl-1",
-                    "{\"amountMicros\": 5000000, \"paymentMethod\": \"pm_card_visa\"}").statusCode()).isEqualTo(201);
+            assertThat(api.call("POST", "/v1/billing/funds").key(key).idempotencyKey("ttl-1")
+                    .body("{\"amountMicros\": 5000000, \"paymentMethod\": \"pm_card_visa\"}")
+                    .send().statusCode()).isEqualTo(201);
 
             List<Map<String, AttributeValue>> records = table.client().scan(b -> b.tableName(table.name())).items().stream()
                     .filter(item -> item.get("sk").s().startsWith("IDEMPOTENCY#")).toList();

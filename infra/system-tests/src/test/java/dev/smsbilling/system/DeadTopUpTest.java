@@ -41,24 +41,27 @@ class DeadTopUpTest {
             default -> HandlerFactory.byClassName().create(function);
         };
         try (RealLocalApi api = RealLocalApi.start(table, handlers)) {
-            String key = json(api.call("POST", "/internal/accounts", null, null, "{\"subscription\": \"active\"}"))
+            String key = json(api.call("POST", "/internal/accounts").body("{\"subscription\": \"active\"}").send())
                     .path("data").path("apiKey").asText();
             int chargesBefore = stripe.charges().size();
 
-            HttpResponse<String> died = api.call("POST", "/v1/billing/funds", key, "dead-top-up", TOP_UP);
+            HttpResponse<String> died = api.call("POST", "/v1/billing/funds").key(key).idempotencyKey("dead-top-up")
+                    .body(TOP_UP).send();
             assertThat(died.statusCode()).isEqualTo(500);
             assertThat(stripe.charges()).as("the card was charged").hasSize(chargesBefore + 1);
             String reference = stripe.charges().get(chargesBefore).reference();
             assertThat(balance(api, key)).as("and nothing credited yet").isZero();
 
-            JsonNode run = json(api.call("POST", "/internal/run/auto-charge", null, null, "{}"));
+            JsonNode run = json(api.call("POST", "/internal/run/auto-charge").body("{}").send());
             assertThat(run.path("topUps").path("credited").asInt()).isEqualTo(1);
 
             assertThat(balance(api, key)).isEqualTo(25_000_000);
-            JsonNode entry = json(api.call("GET", "/v1/billing/transactions?limit=10", key, null, null)).path("data").path(0);
+            JsonNode entry = json(api.call("GET", "/v1/billing/transactions?limit=10")
+                    .key(key).send()).path("data").path(0);
             assertThat(entry.path("type").asText()).isEqualTo("funds_added");
             assertThat(entry.path("paymentReference").asText()).isEqualTo(reference);
-            HttpResponse<String> late = api.call("POST", "/v1/billing/funds", key, "dead-top-up", TOP_UP);
+            HttpResponse<String> late = api.call("POST", "/v1/billing/funds").key(key).idempotencyKey("dead-top-up")
+                    .body(TOP_UP).send();
             assertThat(late.statusCode()).as(late.body()).isEqualTo(201);
             assertThat(late.headers().firstValue("Idempotent-Replayed")).hasValue("true");
             assertThat(json(late).path("data").path("paymentReference").asText()).isEqualTo(reference);
@@ -68,7 +71,7 @@ class DeadTopUpTest {
     }
 
     private static long balance(RealLocalApi api, String key) throws Exception {
-        return json(api.call("GET", "/v1/billing/balance", key, null, null)).path("data").path("balanceMicros").asLong();
+        return json(api.call("GET", "/v1/billing/balance").key(key).send()).path("data").path("balanceMicros").asLong();
     }
 
     private static JsonNode json(HttpResponse<String> response) throws Exception {

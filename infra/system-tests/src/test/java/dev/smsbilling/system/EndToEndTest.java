@@ -50,12 +50,12 @@ class EndToEndTest {
     @Test
     @Order(1)
     void anOperatorCreatesAnAccountAndItStartsEmpty() throws Exception {
-        var created = call("POST", "/internal/accounts", null, null, "{\"subscription\": \"active\"}");
+        var created = api.call("POST", "/internal/accounts").body("{\"subscription\": \"active\"}").send();
         assertThat(created.statusCode()).isEqualTo(201);
         apiKey = json(created).path("data").path("apiKey").asText();
         assertThat(apiKey).isNotBlank();
 
-        var balance = call("GET", "/v1/billing/balance", apiKey, null, null);
+        var balance = api.call("GET", "/v1/billing/balance").key(apiKey).send();
         assertThat(balance.statusCode()).isEqualTo(200);
         assertThat(json(balance).path("data").path("balanceMicros").asLong()).isZero();
     }
@@ -63,11 +63,11 @@ class EndToEndTest {
     @Test
     @Order(2)
     void withoutAKeyNothingIsAnswered() throws Exception {
-        var response = call("GET", "/v1/billing/balance", null, null, null);
+        var response = api.call("GET", "/v1/billing/balance").send();
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(json(response).path("code").asText()).isEqualTo("unauthorized");
 
-        var foreign = call("GET", "/v1/billing/balance", "key_not_a_real_key_at_all_000000", null, null);
+        var foreign = api.call("GET", "/v1/billing/balance").key("key_not_a_real_key_at_all_000000").send();
         assertThat(foreign.statusCode()).isEqualTo(401);
     }
 
@@ -75,8 +75,8 @@ class EndToEndTest {
     @Order(3)
     void fundsAreAddedOncePerKey() throws Exception {
         String body = "{\"amountMicros\": 10000000, \"paymentMethod\": \"pm_card_visa\"}";
-        var first = call("POST", "/v1/billing/funds", apiKey, "topup-1", body);
-        var retry = call("POST", "/v1/billing/funds", apiKey, "topup-1", body);
+        var first = api.call("POST", "/v1/billing/funds").key(apiKey).idempotencyKey("topup-1").body(body).send();
+        var retry = api.call("POST", "/v1/billing/funds").key(apiKey).idempotencyKey("topup-1").body(body).send();
 
         assertThat(first.statusCode()).isEqualTo(201);
         assertThat(json(first).path("data").path("balanceAfterMicros").asLong()).isEqualTo(10_000_000);
@@ -84,8 +84,8 @@ class EndToEndTest {
         assertThat(retry.body()).isEqualTo(first.body());
         assertThat(retry.headers().firstValue("Idempotent-Replayed")).hasValue("true");
 
-        var declined = call("POST", "/v1/billing/funds", apiKey, "topup-2",
-                "{\"amountMicros\": 10000000, \"paymentMethod\": \"pm_card_chargeDeclined\"}");
+        var declined = api.call("POST", "/v1/billing/funds").key(apiKey).idempotencyKey("topup-2")
+                .body("{\"amountMicros\": 10000000, \"paymentMethod\": \"pm_card_chargeDeclined\"}").send();
         assertThat(declined.statusCode()).isEqualTo(402);
         assertThat(json(declined).path("code").asText()).isEqualTo("payment_declined");
     }
@@ -94,29 +94,30 @@ class EndToEndTest {
     @Order(4)
     void aQuoteTellsWhatASendThenCharges() throws Exception {
         String message = "{\"content\": \"Your order has shipped\", \"from\": \"+14155550100\", \"to\": [\"+447400123456\"]}";
-        var quote = call("POST", "/v1/messages/quote", apiKey, null, message);
+        var quote = api.call("POST", "/v1/messages/quote").key(apiKey).body(message).send();
         assertThat(quote.statusCode()).isEqualTo(200);
         long cost = json(quote).path("data").path("costMicros").asLong();
         assertThat(cost).isEqualTo(50_000);
 
-        var sent = call("POST", "/v1/messages", apiKey, "order-1043", message);
+        var sent = api.call("POST", "/v1/messages").key(apiKey).idempotencyKey("order-1043").body(message).send();
         assertThat(sent.statusCode()).isEqualTo(202);
         assertThat(json(sent).path("data").path("cost").path("costMicros").asLong()).isEqualTo(cost);
         assertThat(json(sent).path("data").path("balanceAfterMicros").asLong()).isEqualTo(10_000_000 - cost);
 
-        var again = call("POST", "/v1/messages", apiKey, "order-1043", message);
+        var again = api.call("POST", "/v1/messages").key(apiKey).idempotencyKey("order-1043").body(message).send();
         assertThat(again.body()).isEqualTo(sent.body());
     }
 
     @Test
     @Order(5)
     void theStatementAddsUpToTheBalance() throws Exception {
-        var balance = json(call("GET", "/v1/billing/balance", apiKey, null, null)).path("data").path("balanceMicros").asLong();
+        var balance = json(api.call("GET", "/v1/billing/balance")
+                .key(apiKey).send()).path("data").path("balanceMicros").asLong();
         List<JsonNode> lines = new ArrayList<>();
         String cursor = null;
         do {
             String path = "/v1/billing/transactions?limit=1" + (cursor == null ? "" : "&cursor=" + cursor);
-            JsonNode page = json(call("GET", path, apiKey, null, null));
+            JsonNode page = json(api.call("GET", path).key(apiKey).send());
             page.path("data").forEach(lines::add);
             cursor = page.path("nextCursor").isNull() ? null : page.path("nextCursor").asText();
         } while (cursor != null);
@@ -129,21 +130,23 @@ class EndToEndTest {
     @Test
     @Order(6)
     void autoChargeTopsUpOnceWhenTheBalanceIsBelowTheThreshold() throws Exception {
-        long before = json(call("GET", "/v1/billing/balance", apiKey, null, null)).path("data").path("balanceMicros").asLong();
-        var settings = call("PUT", "/v1/billing/auto-charge", apiKey, null,
-                "{\"enabled\": true, \"thresholdMicros\": 20000000, \"amountMicros\": 25000000, \"paymentMethod\": \"pm_card_visa\"}");
+        long before = json(api.call("GET", "/v1/billing/balance")
+                .key(apiKey).send()).path("data").path("balanceMicros").asLong();
+        var settings = api.call("PUT", "/v1/billing/auto-charge").key(apiKey)
+                .body("{\"enabled\": true, \"thresholdMicros\": 20000000, \"amountMicros\": 25000000, \"paymentMethod\": \"pm_card_visa\"}")
+                .send();
         assertThat(settings.statusCode()).isEqualTo(200);
         assertThat(json(settings).path("data").path("status").asText()).isEqualTo("ok");
 
-        var run = call("POST", "/internal/run/auto-charge", null, null, null);
-        var again = call("POST", "/internal/run/auto-charge", null, null, null);
+        var run = api.call("POST", "/internal/run/auto-charge").send();
+        var again = api.call("POST", "/internal/run/auto-charge").send();
 
         assertThat(run.statusCode()).isEqualTo(200);
         assertThat(json(run).path("charged").asInt()).isEqualTo(1);
         assertThat(json(again).path("charged").asInt()).as("one top-up per crossing").isZero();
-        var balance = json(call("GET", "/v1/billing/balance", apiKey, null, null)).path("data");
+        var balance = json(api.call("GET", "/v1/billing/balance").key(apiKey).send()).path("data");
         assertThat(balance.path("balanceMicros").asLong()).isEqualTo(before + 25_000_000);
-        var newest = json(call("GET", "/v1/billing/transactions?limit=1", apiKey, null, null)).path("data").get(0);
+        var newest = json(api.call("GET", "/v1/billing/transactions?limit=1").key(apiKey).send()).path("data").get(0);
         assertThat(newest.path("type").asText()).isEqualTo("auto_charge");
         assertThat(newest.path("amountMicros").asLong()).isEqualTo(25_000_000);
     }
@@ -151,7 +154,7 @@ class EndToEndTest {
     @Test
     @Order(7)
     void anUnknownRouteIsNotFoundInTheEnvelope() throws Exception {
-        var response = call("GET", "/v1/nothing-here", apiKey, null, null);
+        var response = api.call("GET", "/v1/nothing-here").key(apiKey).send();
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(json(response).path("code").asText()).isEqualTo("not_found");
@@ -160,7 +163,8 @@ class EndToEndTest {
     @Test
     @Order(8)
     void aBodyThatIsNotUtf8IsRefusedBeforeAnythingIsPricedOrCharged() throws Exception {
-        long before = json(call("GET", "/v1/billing/balance", apiKey, null, null)).path("data").path("balanceMicros").asLong();
+        long before = json(api.call("GET", "/v1/billing/balance")
+                .key(apiKey).send()).path("data").path("balanceMicros").asLong();
         byte[] latin1 = "{\"content\": \"Gr\u00fc\u00dfe aus K\u00f6ln\", \"from\": \"+14155550100\", \"to\": [\"+14155552671\"]}"
                 .getBytes(StandardCharsets.ISO_8859_1); // a client that forgot its charset
 
@@ -173,13 +177,9 @@ class EndToEndTest {
             assertThat(json(response).path("code").asText()).isEqualTo("invalid_request");
             assertThat(json(response).path("message").asText()).contains("UTF-8");
         }
-        assertThat(json(call("GET", "/v1/billing/balance", apiKey, null, null)).path("data").path("balanceMicros").asLong())
+        assertThat(json(api.call("GET", "/v1/billing/balance")
+                .key(apiKey).send()).path("data").path("balanceMicros").asLong())
                 .isEqualTo(before);
-    }
-
-    private HttpResponse<String> call(String method, String path, String key, String idempotencyKey, String body)
-            throws IOException, InterruptedException {
-        return api.call(method, path, key, idempotencyKey, body);
     }
 
     private static JsonNode json(HttpResponse<String> response) throws IOException {

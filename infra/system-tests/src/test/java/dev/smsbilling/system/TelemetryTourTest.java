@@ -45,22 +45,34 @@ class TelemetryTourTest {
             key = api.after("API key: ").orElseThrow();
             accountId = api.after("Demo account ").orElseThrow().split(" ")[0];
 
-            assertThat(call(base, "POST", "/v1/messages/quote", key, null, SEND).statusCode()).isEqualTo(200);
-            HttpResponse<String> sent = call(base, "POST", "/v1/messages", key, "order-1043", SEND);
+            assertThat(RealLocalApi.call(http, base, "POST", "/v1/messages/quote").key(key)
+                    .body(SEND).send().statusCode()).isEqualTo(200);
+            HttpResponse<String> sent = RealLocalApi.call(http, base, "POST", "/v1/messages")
+                    .key(key).idempotencyKey("order-1043")
+                    .body(SEND).send();
             assertThat(sent.statusCode()).isEqualTo(202);
             cost = JSON.readTree(sent.body()).path("data").path("cost").path("costMicros").asLong();
-            assertThat(call(base, "POST", "/v1/messages", key, "order-1043", SEND).headers().firstValue("Idempotent-Replayed")).contains("true");
-            assertThat(call(base, "POST", "/v1/messages", key, null, SEND.replace("}", ", \"media\": [\"x\"]}")).statusCode()).isEqualTo(400);
-            assertThat(call(base, "GET", "/v1/billing/balance", "key_not_issued", null, null).statusCode()).isEqualTo(401);
-            assertThat(call(base, "POST", "/v1/billing/funds", key, "topup-declined",
-                    "{\"amountMicros\": 25000000, \"paymentMethod\": \"pm_card_chargeDeclined\"}").statusCode()).isEqualTo(402);
-            assertThat(call(base, "POST", "/v1/billing/funds", key, "topup-1",
-                    "{\"amountMicros\": 25000000, \"paymentMethod\": \"pm_card_visa\"}").statusCode()).isEqualTo(201);
-            assertThat(call(base, "GET", "/v1/billing/transactions?limit=10", key, null, null).statusCode()).isEqualTo(200);
-            assertThat(call(base, "PUT", "/v1/billing/auto-charge", key, null,
-                    "{\"enabled\": true, \"thresholdMicros\": 1000000000, \"amountMicros\": 20000000, \"paymentMethod\": \"pm_card_visa\"}")
+            assertThat(RealLocalApi.call(http, base, "POST", "/v1/messages").key(key).idempotencyKey("order-1043")
+                    .body(SEND).send().headers().firstValue("Idempotent-Replayed")).contains("true");
+            assertThat(RealLocalApi.call(http, base, "POST", "/v1/messages").key(key)
+                    .body(SEND.replace("}", ", \"media\": [\"x\"]}")).send().statusCode()).isEqualTo(400);
+            assertThat(RealLocalApi.call(http, base, "GET", "/v1/billing/balance")
+                    .key("key_not_issued").send().statusCode()).isEqualTo(401);
+            assertThat(RealLocalApi.call(http, base, "POST", "/v1/billing/funds")
+                    .key(key).idempotencyKey("topup-declined")
+                    .body("{\"amountMicros\": 25000000, \"paymentMethod\": \"pm_card_chargeDeclined\"}")
+                    .send().statusCode()).isEqualTo(402);
+            assertThat(RealLocalApi.call(http, base, "POST", "/v1/billing/funds").key(key).idempotencyKey("topup-1")
+                    .body("{\"amountMicros\": 25000000, \"paymentMethod\": \"pm_card_visa\"}")
+                    .send().statusCode()).isEqualTo(201);
+            assertThat(RealLocalApi.call(http, base, "GET", "/v1/billing/transactions?limit=10")
+                    .key(key).send().statusCode()).isEqualTo(200);
+            assertThat(RealLocalApi.call(http, base, "PUT", "/v1/billing/auto-charge").key(key)
+                    .body("{\"enabled\": true, \"thresholdMicros\": 1000000000, \"amountMicros\": 20000000, \"paymentMethod\": \"pm_card_visa\"}")
+                    .send()
                     .statusCode()).isEqualTo(200);
-            assertThat(call(base, "POST", "/internal/run/auto-charge", null, null, "{}").statusCode()).isEqualTo(200);
+            assertThat(RealLocalApi.call(http, base, "POST", "/internal/run/auto-charge")
+                    .body("{}").send().statusCode()).isEqualTo(200);
             api.close();
             List<String> output = api.output();
             lines = output.stream().map(EmbeddedMetrics::json).flatMap(java.util.Optional::stream)
@@ -104,10 +116,5 @@ class TelemetryTourTest {
         List<JsonNode> matching = lines.stream().filter(which).toList();
         assertThat(matching).as("lines matching, of " + lines).hasSize(1);
         return matching.get(0);
-    }
-
-    private HttpResponse<String> call(URI base, String method, String path, String key, String idempotencyKey, String body)
-            throws Exception {
-        return RealLocalApi.call(http, base, method, path, key, idempotencyKey, body);
     }
 }

@@ -106,35 +106,42 @@ class LeastPrivilegeTest {
         Tenants.Tenant a = api.createAccount("active");
         Tenants.Tenant broke = api.createAccount("active");
         Tenants.Tenant lapsed = api.createAccount("inactive");
-        api.call("GET", "/v1/billing/balance", "key_unknown_to_the_table", null, null);
+        api.call("GET", "/v1/billing/balance").key("key_unknown_to_the_table").send();
         String funds = "{\"amountMicros\":20000000,\"paymentMethod\":\"pm_card_visa\"}";
-        api.call("POST", "/v1/billing/funds", a.key(), "lp-1", funds);
-        api.call("POST", "/v1/billing/funds", a.key(), "lp-1", funds); // replay
-        api.call("POST", "/v1/billing/funds", a.key(), "lp-1", funds.replace("20000000", "30000000")); // reused key
-        api.call("POST", "/v1/billing/funds", a.key(), "lp-2", funds.replace("pm_card_visa", "pm_card_chargeDeclined"));
-        api.call("POST", "/v1/billing/funds", lapsed.key(), "lp-3", funds);
+        api.call("POST", "/v1/billing/funds").key(a.key()).idempotencyKey("lp-1").body(funds).send();
+        api.call("POST", "/v1/billing/funds").key(a.key()).idempotencyKey("lp-1").body(funds).send(); // replay
+        api.call("POST", "/v1/billing/funds").key(a.key()).idempotencyKey("lp-1")
+                .body(funds.replace("20000000", "30000000")).send(); // reused key
+        api.call("POST", "/v1/billing/funds").key(a.key()).idempotencyKey("lp-2")
+                .body(funds.replace("pm_card_visa", "pm_card_chargeDeclined")).send();
+        api.call("POST", "/v1/billing/funds").key(lapsed.key()).idempotencyKey("lp-3").body(funds).send();
         String message = "{\"content\":\"hello\",\"from\":\"+14155550100\",\"to\":[\"+14155552671\"]}";
-        api.call("POST", "/v1/messages/quote", a.key(), null, message);
-        api.call("GET", "/v1/pricing/rates?country=GB", a.key(), null, null);
-        api.call("POST", "/v1/messages", a.key(), null, message);
-        api.call("POST", "/v1/messages", a.key(), "lp-4", message);
-        api.call("POST", "/v1/messages", a.key(), "lp-4", message); // replay
-        api.call("POST", "/v1/messages", a.key(), "lp-4", message.replace("hello", "bye")); // reused key
-        api.call("POST", "/v1/messages", a.key(), "lp-5", message.replace("+14155552671", "+99912345678"));
-        api.call("POST", "/v1/messages", broke.key(), "lp-6", message);
-        api.call("POST", "/v1/messages", lapsed.key(), null, message);
-        api.call("GET", "/v1/billing/balance", a.key(), null, null);
-        api.call("GET", "/v1/billing/transactions?limit=1", a.key(), null, null);
-        api.call("GET", "/v1/billing/transactions?limit=1&cursor=" + api.secondPageCursor(a.key()), a.key(), null, null);
-        api.call("PUT", "/v1/billing/auto-charge", a.key(), null,
-                "{\"enabled\":true,\"thresholdMicros\":5000000,\"amountMicros\":20000000,\"paymentMethod\":\"pm_card_visa\"}");
+        api.call("POST", "/v1/messages/quote").key(a.key()).body(message).send();
+        api.call("GET", "/v1/pricing/rates?country=GB").key(a.key()).send();
+        api.call("POST", "/v1/messages").key(a.key()).body(message).send();
+        api.call("POST", "/v1/messages").key(a.key()).idempotencyKey("lp-4").body(message).send();
+        api.call("POST", "/v1/messages").key(a.key()).idempotencyKey("lp-4").body(message).send(); // replay
+        api.call("POST", "/v1/messages").key(a.key()).idempotencyKey("lp-4")
+                .body(message.replace("hello", "bye")).send(); // reused key
+        api.call("POST", "/v1/messages").key(a.key()).idempotencyKey("lp-5")
+                .body(message.replace("+14155552671", "+99912345678")).send();
+        api.call("POST", "/v1/messages").key(broke.key()).idempotencyKey("lp-6").body(message).send();
+        api.call("POST", "/v1/messages").key(lapsed.key()).body(message).send();
+        api.call("GET", "/v1/billing/balance").key(a.key()).send();
+        api.call("GET", "/v1/billing/transactions?limit=1").key(a.key()).send();
+        api.call("GET", "/v1/billing/transactions?limit=1&cursor=" + api.secondPageCursor(a.key())).key(a.key()).send();
+        api.call("PUT", "/v1/billing/auto-charge").key(a.key())
+                .body("{\"enabled\":true,\"thresholdMicros\":5000000,\"amountMicros\":20000000,\"paymentMethod\":\"pm_card_visa\"}")
+                .send();
         // A threshold above the balance makes the account due: the scheduled run then claims, charges and credits it.
-        api.call("PUT", "/v1/billing/auto-charge", a.key(), null,
-                "{\"enabled\":true,\"thresholdMicros\":1000000000,\"amountMicros\":20000000,\"paymentMethod\":\"pm_card_visa\"}");
+        api.call("PUT", "/v1/billing/auto-charge").key(a.key())
+                .body("{\"enabled\":true,\"thresholdMicros\":1000000000,\"amountMicros\":20000000,\"paymentMethod\":\"pm_card_visa\"}")
+                .send();
         deadTopUp(table, a.id());
-        api.call("POST", "/internal/run/auto-charge", null, null, "{}");
-        api.call("PUT", "/internal/accounts/" + lapsed.id() + "/subscription", null, null, "{\"status\":\"active\"}");
-        api.call("PUT", "/internal/accounts/BA00000000000000000000000000000000/subscription", null, null, "{\"status\":\"active\"}");
+        api.call("POST", "/internal/run/auto-charge").body("{}").send();
+        api.call("PUT", "/internal/accounts/" + lapsed.id() + "/subscription").body("{\"status\":\"active\"}").send();
+        api.call("PUT", "/internal/accounts/BA00000000000000000000000000000000/subscription")
+                .body("{\"status\":\"active\"}").send();
     }
 
     /**

@@ -36,38 +36,45 @@ class SecretsTest {
                 keys.forEach(log::secret);
                 String funds = "{\"amountMicros\":20000000,\"paymentMethod\":\"pm_card_visa\"}";
                 api.fund(a.key(), 20_000_000, "topup-1");
-                api.call("POST", "/v1/billing/funds", a.key(), "topup-1", funds);
-                api.call("POST", "/v1/billing/funds", a.key(), "topup-2", funds.replace("pm_card_visa", "pm_card_chargeDeclined"));
-                api.call("POST", "/v1/billing/funds", lapsed.key(), "topup-3", funds);
-                api.call("POST", "/v1/billing/funds", a.key(), "topup-4", "{\"amountMicros\":1,\"paymentMethod\":\"pm_card_visa\"}");
+                api.call("POST", "/v1/billing/funds").key(a.key()).idempotencyKey("topup-1").body(funds).send();
+                api.call("POST", "/v1/billing/funds").key(a.key()).idempotencyKey("topup-2")
+                        .body(funds.replace("pm_card_visa", "pm_card_chargeDeclined")).send();
+                api.call("POST", "/v1/billing/funds").key(lapsed.key()).idempotencyKey("topup-3").body(funds).send();
+                api.call("POST", "/v1/billing/funds").key(a.key()).idempotencyKey("topup-4")
+                        .body("{\"amountMicros\":1,\"paymentMethod\":\"pm_card_visa\"}").send();
                 String message = "{\"content\":\"" + TEXT + "\",\"from\":\"+14155550100\",\"to\":[\"+447400123456\"]}";
-                api.call("POST", "/v1/messages/quote", a.key(), null, message);
-                api.call("POST", "/v1/messages", a.key(), "send-1", message);
-                api.call("POST", "/v1/messages", a.key(), "send-1", message);
-                api.call("POST", "/v1/messages", b.key(), null, message);
-                api.call("POST", "/v1/messages", a.key(), null, message.replace("+447400123456", "+99912345678"));
-                api.call("POST", "/v1/messages", a.key(), null, "{\"content\":\"" + TEXT + "\",\"to\":\"broken");
-                api.call("PUT", "/v1/billing/auto-charge", a.key(), null,
-                        "{\"enabled\":true,\"thresholdMicros\":5000000,\"amountMicros\":20000000,\"paymentMethod\":\"pm_card_visa\"}");
-                api.call("GET", "/v1/billing/balance", a.key(), null, null);
-                api.call("GET", "/v1/billing/transactions?limit=1", a.key(), null, null);
-                api.call("GET", "/v1/billing/balance", "Bearer " + a.key() + "x", null, null);
-                api.call("GET", "/v1/nothing?key=" + a.key(), a.key(), null, null);
+                api.call("POST", "/v1/messages/quote").key(a.key()).body(message).send();
+                api.call("POST", "/v1/messages").key(a.key()).idempotencyKey("send-1").body(message).send();
+                api.call("POST", "/v1/messages").key(a.key()).idempotencyKey("send-1").body(message).send();
+                api.call("POST", "/v1/messages").key(b.key()).body(message).send();
+                api.call("POST", "/v1/messages").key(a.key())
+                        .body(message.replace("+447400123456", "+99912345678")).send();
+                api.call("POST", "/v1/messages").key(a.key())
+                        .body("{\"content\":\"" + TEXT + "\",\"to\":\"broken").send();
+                api.call("PUT", "/v1/billing/auto-charge").key(a.key())
+                        .body("{\"enabled\":true,\"thresholdMicros\":5000000,\"amountMicros\":20000000,\"paymentMethod\":\"pm_card_visa\"}")
+                        .send();
+                api.call("GET", "/v1/billing/balance").key(a.key()).send();
+                api.call("GET", "/v1/billing/transactions?limit=1").key(a.key()).send();
+                api.call("GET", "/v1/billing/balance").key("Bearer " + a.key() + "x").send();
+                api.call("GET", "/v1/nothing?key=" + a.key()).key(a.key()).send();
 
                 // Revoked through the store: the local API cached the key's answer, as API Gateway
                 // does for ReauthorizeEvery (300 s in template.yaml), so here it still works...
                 assertThat(table.store().revokeApiKey(ApiKeys.hash(a.key()))).isTrue();
-                assertThat(api.call("GET", "/v1/billing/balance", a.key(), null, null).status()).isEqualTo(200);
+                assertThat(api.call("GET", "/v1/billing/balance").key(a.key()).send().status()).isEqualTo(200);
                 // ...while a key revoked before its first use is refused at once,
                 assertThat(table.store().revokeApiKey(ApiKeys.hash(b.key()))).isTrue();
-                assertThat(api.call("GET", "/v1/billing/balance", "Bearer " + b.key(), null, null).status()).isEqualTo(401);
+                assertThat(api.call("GET", "/v1/billing/balance")
+                        .key("Bearer " + b.key()).send().status()).isEqualTo(401);
             }
             // ...and a fresh gateway, like a cache entry that expired, refuses the revoked key.
             try (TestApi fresh = TestApi.start(testTable, HandlerFactory.byClassName(), System.out::println)) {
-                Reply revoked = fresh.call("GET", "/v1/billing/balance", keys.get(0), null, null);
+                Reply revoked = fresh.call("GET", "/v1/billing/balance").key(keys.get(0)).send();
                 assertThat(revoked.status()).isEqualTo(401);
                 assertThat(revoked.json().path("code").asText()).isEqualTo("unauthorized");
-                assertThat(fresh.call("POST", "/v1/messages", keys.get(0), null, "{}").status()).isEqualTo(401);
+                assertThat(fresh.call("POST", "/v1/messages").key(keys.get(0))
+                        .body("{}").send().status()).isEqualTo(401);
             }
             log.say("[secrets] a revoked key: refused by a fresh gateway; within ReauthorizeEvery a gateway that "
                     + "cached it still lets it through (in AWS, up to 300 s after revocation)");

@@ -31,31 +31,32 @@ class TenantIsolationTest {
             api.fund(a.key(), 50_000_000, "a-fund-2");
             api.fund(b.key(), 20_000_000, "b-fund-1");
             String message = "{\"content\":\"for A only\",\"from\":\"+14155550100\",\"to\":[\"+14155552671\"]}";
-            Reply aSent = api.call("POST", "/v1/messages", a.key(), "a-send-1", message);
+            Reply aSent = api.call("POST", "/v1/messages").key(a.key()).idempotencyKey("a-send-1").body(message).send();
             assertThat(aSent.status()).isEqualTo(202);
-            Reply aSettings = api.call("PUT", "/v1/billing/auto-charge", a.key(), null,
-                    "{\"enabled\":true,\"thresholdMicros\":7000000,\"amountMicros\":30000000,\"paymentMethod\":\"pm_card_visa\"}");
+            Reply aSettings = api.call("PUT", "/v1/billing/auto-charge").key(a.key())
+                    .body("{\"enabled\":true,\"thresholdMicros\":7000000,\"amountMicros\":30000000,\"paymentMethod\":\"pm_card_visa\"}")
+                    .send();
             assertThat(aSettings.status()).isEqualTo(200);
             String aCursor = api.secondPageCursor(a.key());
             List<String> aSecrets = new ArrayList<>(List.of(a.id(), a.key(), aCursor,
                     aSent.json().path("data").path("id").asText()));
-            api.call("GET", "/v1/billing/transactions?limit=100", a.key(), null, null).json().path("data")
+            api.call("GET", "/v1/billing/transactions?limit=100").key(a.key()).send().json().path("data")
                     .forEach(line -> aSecrets.add(line.path("id").asText()));
             Account aBefore = table.store().readAccount(a.id()).orElseThrow();
 
             // A's idempotency keys, with A's very bodies, are fresh keys for B: no replay of A's answers.
-            Reply bSent = api.call("POST", "/v1/messages", b.key(), "a-send-1", message);
+            Reply bSent = api.call("POST", "/v1/messages").key(b.key()).idempotencyKey("a-send-1").body(message).send();
             assertThat(bSent.status()).isEqualTo(202);
             assertThat(bSent.replayed()).isFalse();
             assertThat(bSent.json().path("data").path("id").asText()).isNotEqualTo(aSent.json().path("data").path("id").asText());
-            Reply bFunded = api.call("POST", "/v1/billing/funds", b.key(), "a-fund-1",
-                    "{\"amountMicros\":50000000,\"paymentMethod\":\"pm_card_visa\"}");
+            Reply bFunded = api.call("POST", "/v1/billing/funds").key(b.key()).idempotencyKey("a-fund-1")
+                    .body("{\"amountMicros\":50000000,\"paymentMethod\":\"pm_card_visa\"}").send();
             assertThat(bFunded.status()).isEqualTo(201);
             assertThat(bFunded.replayed()).isFalse();
             System.out.println("[isolation] A's Idempotency-Keys used by B: fresh keys for B (202 and 201, not replayed)");
 
             // A's cursor is refused to B, whatever else the query says.
-            Reply foreignCursor = api.call("GET", "/v1/billing/transactions?cursor=" + aCursor, b.key(), null, null);
+            Reply foreignCursor = api.call("GET", "/v1/billing/transactions?cursor=" + aCursor).key(b.key()).send();
             assertThat(foreignCursor.status()).isEqualTo(400);
             assertThat(foreignCursor.json().path("errors").get(0).path("path").asText()).isEqualTo("cursor");
 

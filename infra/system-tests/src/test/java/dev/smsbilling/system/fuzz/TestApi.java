@@ -3,14 +3,13 @@ package dev.smsbilling.system.fuzz;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.smsbilling.endpoint.Repository;
 import dev.smsbilling.endpoint.TestTable;
+import dev.smsbilling.local.ApiCall;
 import dev.smsbilling.local.HandlerFactory;
 import dev.smsbilling.local.LocalServer;
 import dev.smsbilling.local.RealLocalApi;
 import dev.smsbilling.system.fuzz.FuzzRequest.Expect;
 import dev.smsbilling.template.SamTemplate;
 import dev.smsbilling.template.TemplateReader;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,32 +44,29 @@ final class TestApi implements AutoCloseable {
         return new TestApi(RealLocalApi.serve(template, table, handlers, requestLog), template);
     }
 
-    Reply call(String method, String target, String apiKey, String idempotencyKey, String body) {
-        return call(http, method, target, apiKey, idempotencyKey, body);
+    /** A request over real HTTP; set its key, Idempotency-Key and body, then {@code send()}. */
+    ApiCall<Reply> call(String method, String target) {
+        return call(http, method, target);
     }
 
-    Reply call(Wire wire, String method, String target, String apiKey, String idempotencyKey, String body) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Content-Type", "application/json");
-        if (apiKey != null) {
-            headers.put("Authorization", apiKey);
-        }
-        if (idempotencyKey != null) {
-            headers.put("Idempotency-Key", idempotencyKey);
-        }
-        int q = target.indexOf('?');
-        FuzzRequest request = new FuzzRequest(method + " " + target, method, q < 0 ? target : target.substring(0, q),
-                q < 0 ? "" : target.substring(q + 1), headers, body == null ? null : body.getBytes(StandardCharsets.UTF_8),
-                Expect.either(), apiKey, "call");
-        try {
+    /** A request over {@code wire}: real HTTP, or the gateway in-process. */
+    ApiCall<Reply> call(Wire wire, String method, String target) {
+        return new ApiCall<>(method, target, call -> {
+            Map<String, String> headers = new LinkedHashMap<>();
+            headers.put("Content-Type", "application/json");
+            call.apiKey().ifPresent(key -> headers.put("Authorization", key));
+            call.idempotencyKey().ifPresent(key -> headers.put("Idempotency-Key", key));
+            int q = target.indexOf('?');
+            FuzzRequest request = new FuzzRequest(method + " " + target, method, q < 0 ? target : target.substring(0, q),
+                    q < 0 ? "" : target.substring(q + 1), headers,
+                    call.body().map(b -> b.getBytes(StandardCharsets.UTF_8)).orElse(null),
+                    Expect.either(), call.apiKey().orElse(null), "call");
             return wire.send(request);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        });
     }
 
     Tenants.Tenant createAccount(String subscription) {
-        Reply created = call("POST", "/internal/accounts", null, null, "{\"subscription\":\"" + subscription + "\"}");
+        Reply created = call("POST", "/internal/accounts").body("{\"subscription\":\"" + subscription + "\"}").send();
         if (created.status() != 201) {
             throw new AssertionError("POST /internal/accounts answered " + created.status() + " " + created.text());
         }
@@ -79,8 +75,8 @@ final class TestApi implements AutoCloseable {
     }
 
     JsonNode fund(String apiKey, long micros, String idempotencyKey) {
-        Reply funded = call("POST", "/v1/billing/funds", apiKey, idempotencyKey,
-                "{\"amountMicros\":" + micros + ",\"paymentMethod\":\"pm_card_visa\"}");
+        Reply funded = call("POST", "/v1/billing/funds").key(apiKey).idempotencyKey(idempotencyKey)
+                .body("{\"amountMicros\":" + micros + ",\"paymentMethod\":\"pm_card_visa\"}").send();
         if (funded.status() != 201) {
             throw new AssertionError("funding answered " + funded.status() + " " + funded.text());
         }
@@ -89,7 +85,7 @@ final class TestApi implements AutoCloseable {
 
     /** The cursor of the statement's second page: the account needs two entries or more. */
     String secondPageCursor(String apiKey) {
-        Reply page = call("GET", "/v1/billing/transactions?limit=1", apiKey, null, null);
+        Reply page = call("GET", "/v1/billing/transactions?limit=1").key(apiKey).send();
         String cursor = page.json().path("nextCursor").asText(null);
         if (cursor == null) {
             throw new AssertionError("no second page: " + page.text());
@@ -109,7 +105,8 @@ final class TestApi implements AutoCloseable {
         fund(b.key(), 50_000_000, "setup-b-1");
         List<String> destinations = new ArrayList<>();
         for (String number : List.of("+14155552671", "+447400123456", "+16135550123", "+12125550123", "+4915112345678")) {
-            Reply quote = call("POST", "/v1/messages/quote", a.key(), null, "{\"content\":\"x\",\"to\":[\"" + number + "\"]}");
+            Reply quote = call("POST", "/v1/messages/quote").key(a.key())
+                    .body("{\"content\":\"x\",\"to\":[\"" + number + "\"]}").send();
             if (quote.status() == 200) {
                 destinations.add(number);
             }
