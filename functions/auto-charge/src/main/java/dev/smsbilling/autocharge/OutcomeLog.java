@@ -55,13 +55,7 @@ final class OutcomeLog {
 
     /** A sweep line's common fields, with its outcome counted as a metric (a hold left for the next run is not). */
     private ObjectNode sweepLine(TopUpSweep.Settled settled, String detail) {
-        switch (settled) {
-            case CREDITED -> Telemetry.current().add(Metric.SWEPT_TOP_UPS_CREDITED);
-            case RELEASED -> Telemetry.current().add(Metric.SWEPT_TOP_UPS_RELEASED);
-            case FAILED -> Telemetry.current().add(Metric.SWEPT_TOP_UPS_FAILED);
-            case LEFT -> {
-            }
-        }
+        settled.metric().ifPresent(Telemetry.current()::add);
         return JSON.createObjectNode()
                 .put("at", Timestamps.format(clock.instant()))
                 .put("event", "top_up_sweep")

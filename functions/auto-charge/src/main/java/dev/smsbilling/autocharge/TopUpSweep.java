@@ -14,6 +14,7 @@ import dev.smsbilling.billing.store.IdempotencyStatus;
 import dev.smsbilling.billing.store.KeySeenBefore.Replayed;
 import dev.smsbilling.billing.store.UnsettledTopUp;
 import dev.smsbilling.billing.store.WriteOutcome.Committed;
+import dev.smsbilling.http.telemetry.Metric;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,8 +51,23 @@ final class TopUpSweep {
     static final Duration STUCK_AFTER = Duration.ofHours(1);
     static final int MAX_PER_RUN = 100;
 
-    /** How one hold fared, as the summary counts it. */
-    enum Settled { CREDITED, RELEASED, LEFT, FAILED }
+    /** How one hold fared, as the summary counts it, and the metric that counts it (none for a hold left to the next run). */
+    enum Settled {
+        CREDITED(Metric.SWEPT_TOP_UPS_CREDITED),
+        RELEASED(Metric.SWEPT_TOP_UPS_RELEASED),
+        LEFT(null),
+        FAILED(Metric.SWEPT_TOP_UPS_FAILED);
+
+        private final Metric metric;
+
+        Settled(Metric metric) {
+            this.metric = metric;
+        }
+
+        Optional<Metric> metric() {
+            return Optional.ofNullable(metric);
+        }
+    }
 
     private record Settlement(Settled settled, String detail) {
     }

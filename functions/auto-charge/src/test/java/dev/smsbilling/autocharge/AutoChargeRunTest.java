@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.smsbilling.billing.payment.ChargeRequest;
+import dev.smsbilling.billing.payment.ChargeResult;
 import dev.smsbilling.billing.payment.PaymentProcessor;
 import dev.smsbilling.billing.payment.sandbox.SandboxPaymentProcessor;
 import dev.smsbilling.billing.store.Account;
@@ -30,6 +31,7 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -221,7 +223,10 @@ class AutoChargeRunTest {
     @Test
     void aSuccessAfterADeclineResetsTheFailureHistory() {
         String account = accounts.due(VISA);
-        PaymentProcessor bankComesRound = new DeclineFirst(1, processor);
+        // The card is refused once, then works: the customer's bank came round.
+        AtomicInteger declinesLeft = new AtomicInteger(1);
+        PaymentProcessor bankComesRound = Charging.by(request -> declinesLeft.getAndDecrement() > 0
+                ? new ChargeResult.Declined("do_not_honor", "The card was declined.") : processor.charge(request), processor);
 
         assertThat(run(bankComesRound)).isEqualTo(new RunSummary(1, 0, 1, 0));
         assertThat(accounts.read(account).autoCharge().consecutiveDeclines()).isEqualTo(1);
