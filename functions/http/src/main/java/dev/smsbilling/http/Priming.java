@@ -20,17 +20,12 @@ import org.crac.Resource;
 public final class Priming {
     /** org.crac holds resources weakly; these must live as long as the function. */
     private static final List<Resource> REGISTERED = new CopyOnWriteArrayList<>();
-    private static final List<String> FAILURES = new CopyOnWriteArrayList<>();
     /**
      * A count, not a flag per thread: a step may hand work to a pool, and that work is priming
      * too. Lambda serves no request while it takes a snapshot, so nothing else runs meanwhile.
      */
     private static final AtomicInteger RUNNING = new AtomicInteger();
     private static final String ABSENT_ACCOUNT = "BA_priming";
-
-    /** What {@link #simulateSnapshot} ran: the number of steps, and a line for each that failed. */
-    public record Simulation(int steps, List<String> failures) {
-    }
 
     /** What a priming step runs; it may throw, which is logged and never stops the snapshot. */
     public interface Work {
@@ -57,23 +52,10 @@ public final class Priming {
     }
 
     /**
-     * Runs every registered step the way a snapshot would, for the cold-start benchmark and
-     * tests: org.crac fires its hooks only inside a real checkpoint.
-     *
-     * @return how many steps ran (every one registered in this JVM so far) and which failed
+     * Registers {@code work} to run before Lambda takes its snapshot. A step that fails is
+     * reported on one line of the function's log, {@code priming <name> failed: <exception>}, and
+     * the snapshot is taken anyway.
      */
-    public static Simulation simulateSnapshot() {
-        FAILURES.clear();
-        for (Resource resource : REGISTERED) {
-            try {
-                resource.beforeCheckpoint(null);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        return new Simulation(REGISTERED.size(), List.copyOf(FAILURES));
-    }
-
     public static void beforeSnapshot(String name, Work work) {
         Resource resource = new Resource() {
             @Override
@@ -84,9 +66,7 @@ public final class Priming {
                 } catch (Exception | LinkageError e) {
                     // A snapshot without priming is slower to warm, not wrong.
                     // Priming handles no customer input, so its messages can be printed.
-                    String failure = "priming " + name + " failed: " + e;
-                    FAILURES.add(failure);
-                    System.err.println(failure);
+                    System.err.println("priming " + name + " failed: " + e);
                 } finally {
                     RUNNING.decrementAndGet();
                 }

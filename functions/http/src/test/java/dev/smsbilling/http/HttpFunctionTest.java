@@ -11,7 +11,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.smsbilling.http.testing.EmbeddedMetrics;
-import dev.smsbilling.http.testing.StdoutCapture;
+import dev.smsbilling.http.testing.ConsoleCapture;
 import dev.smsbilling.http.testing.TestContext;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -75,7 +75,7 @@ class HttpFunctionTest {
         TestContext context = new TestContext();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-        try (StdoutCapture stdout = StdoutCapture.start()) {
+        try (ConsoleCapture stdout = ConsoleCapture.stdout()) {
             function.handleRequest(Events.resource("post-messages.json"), out, context);
             logged = stdout.lines();
         }
@@ -100,7 +100,7 @@ class HttpFunctionTest {
 
     @Test
     void theLogLineHasNoHeadersKeysOrBody() throws IOException {
-        try (StdoutCapture stdout = StdoutCapture.start()) {
+        try (ConsoleCapture stdout = ConsoleCapture.stdout()) {
             function.handleRequest(Events.resource("post-messages.json"), new ByteArrayOutputStream(), new TestContext());
 
             assertThat(stdout.all()).isNotEmpty().doesNotContain("test-key-not-a-secret", "order-1042-shipped", "shipped", "+44");
@@ -214,7 +214,7 @@ class HttpFunctionTest {
     void aRuntimeExceptionIsA500WithoutTheStackTraceOrMessage() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         String logged;
-        try (StdoutCapture stdout = StdoutCapture.start()) {
+        try (ConsoleCapture stdout = ConsoleCapture.stdout()) {
             function.handleRequest(stream(event("GET", "/runtime")), out, new TestContext());
             logged = stdout.all();
         }

@@ -4,17 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import dev.smsbilling.http.testing.Snapshots;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
-/** SnapStart's hook, fired the way a snapshot fires it (org.crac fires it only inside a real checkpoint). */
+/** SnapStart's hook, fired by a snapshot taken through org.crac (see {@code testing.crac}). */
 class PrimingTest {
 
     private static void takeSnapshot() {
-        Priming.simulateSnapshot();
+        Snapshots.take();
     }
-
 
     private static final class Recording extends HttpFunction {
         final List<String> seen = new CopyOnWriteArrayList<>();
@@ -38,9 +38,10 @@ class PrimingTest {
 
         takeSnapshot();
 
+        // Lambda runs the hooks before its snapshot in the reverse order of their registration.
         assertThat(function.seen).containsExactly(
-                "POST /v1/messages/quote BA_priming {\"content\": \"hi\"}",
-                "GET /v1/pricing/rates BA_priming ");
+                "GET /v1/pricing/rates BA_priming ",
+                "POST /v1/messages/quote BA_priming {\"content\": \"hi\"}");
     }
 
     @Test
@@ -56,7 +57,7 @@ class PrimingTest {
             }
         };
 
-        assertThat(Priming.simulateSnapshot().failures().toString()).contains("answered 400, not 200");
+        assertThat(Snapshots.take().failures().toString()).contains("answered 400, not 200");
     }
 
     @Test

@@ -3,7 +3,6 @@ package dev.smsbilling.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smsbilling.endpoint.Repository;
-import dev.smsbilling.http.Priming;
 import dev.smsbilling.http.testing.SnapshotContents;
 import dev.smsbilling.http.testing.Snapshots;
 import dev.smsbilling.template.SamTemplate;
@@ -41,7 +40,7 @@ class SnapshotSafetyTest {
                 }
             });
             // A step that failed would leave part of what a snapshot holds unbuilt, and unchecked.
-            assertThat(Priming.simulateSnapshot().failures()).as(function.name() + " primed").isEmpty();
+            assertThat(Snapshots.take().failures()).as(function.name() + " primed").isEmpty();
 
             assertThat(SnapshotContents.uniqueValuesReachableFrom(handler)).as(function.name()).isEmpty();
         }));

@@ -19,6 +19,7 @@ import dev.smsbilling.billing.store.BillingStore;
 import dev.smsbilling.billing.store.StoredResponse;
 import dev.smsbilling.billing.store.dynamodb.DynamoDbBillingStore;
 import dev.smsbilling.http.Priming;
+import dev.smsbilling.http.testing.Snapshots;
 import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -89,9 +90,9 @@ class SdkClientsPrimingTest {
             primed.add("credited");
         });
 
-        Priming.Simulation simulation = Priming.simulateSnapshot();
+        Snapshots.Taken snapshot = Snapshots.take();
 
-        assertThat(simulation.failures()).isEmpty();
+        assertThat(snapshot.failures()).isEmpty();
         assertThat(primed).containsExactly(StorePriming.FUNDED_BALANCE_MICROS, false, "credited");
         aws.verify(0, anyRequestedFor(anyUrl()));
 
@@ -114,7 +115,7 @@ class SdkClientsPrimingTest {
         BillingStore store = store(new AwsAccess("us-east-1", Optional.of(endpoint), Optional.empty(), real));
         Priming.beforeSnapshot("store under test", () -> store.readAccount(StorePriming.FUNDED_ACCOUNT).orElseThrow());
 
-        assertThat(Priming.simulateSnapshot().failures()).isEmpty();
+        assertThat(Snapshots.take().failures()).isEmpty();
         assertThat(asked).hasValue(0);
         aws.verify(0, anyRequestedFor(anyUrl()));
 
@@ -135,7 +136,7 @@ class SdkClientsPrimingTest {
             }
         });
 
-        Priming.simulateSnapshot();
+        Snapshots.take();
 
         assertThat(refused).singleElement().satisfies(e -> assertThat(e).hasStackTraceContaining("priming answers DynamoDB only"));
         aws.verify(0, anyRequestedFor(anyUrl()));
@@ -154,7 +155,7 @@ class SdkClientsPrimingTest {
             }
         });
 
-        Priming.simulateSnapshot();
+        Snapshots.take();
 
         assertThat(refused).singleElement().satisfies(e -> assertThat(e).hasStackTraceContaining("priming sends nothing"));
         aws.verify(0, anyRequestedFor(anyUrl()));

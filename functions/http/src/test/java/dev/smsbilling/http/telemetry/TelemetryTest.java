@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.smsbilling.http.testing.EmbeddedMetrics;
-import dev.smsbilling.http.testing.StdoutCapture;
+import dev.smsbilling.http.testing.ConsoleCapture;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -15,11 +15,11 @@ import org.junit.jupiter.api.Test;
 
 /** One line per invocation: a structured log entry that CloudWatch also reads as metrics. */
 class TelemetryTest {
-    private StdoutCapture stdout;
+    private ConsoleCapture stdout;
 
     @BeforeEach
     void captureStdout() {
-        stdout = StdoutCapture.start();
+        stdout = ConsoleCapture.stdout();
     }
 
     @AfterEach

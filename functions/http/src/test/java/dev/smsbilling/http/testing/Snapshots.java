@@ -2,20 +2,56 @@ package dev.smsbilling.http.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.smsbilling.http.Priming;
+import dev.smsbilling.http.testing.crac.Core;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
-/** Builds a function as Lambda would and fires its SnapStart priming hooks the way a snapshot does. */
+/**
+ * Builds a function as Lambda would and takes a snapshot of it through org.crac, whose hooks then
+ * run as they run before SnapStart's snapshot (see the {@code crac} package for how).
+ */
 public final class Snapshots {
+    /** How Priming reports a failed step in the function's log, the line an operator sees. */
+    private static final String FAILED_STEP = "priming ";
+
     private Snapshots() {
+    }
+
+    /**
+     * What a snapshot ran: every hook registered in this JVM so far, and the log line of each
+     * priming step that failed.
+     */
+    public record Taken(int steps, List<String> failures) {
+    }
+
+    /**
+     * Takes a snapshot the way Lambda does, through {@code org.crac.Core.checkpointRestore()}. A
+     * priming step never throws (a failure is logged and the snapshot taken anyway), so a hook
+     * that throws fails the test: a real snapshot would have failed with it.
+     */
+    public static Taken take() {
+        List<String> logged;
+        try (ConsoleCapture stderr = ConsoleCapture.stderr()) {
+            try {
+                org.crac.Core.checkpointRestore();
+            } catch (UnsupportedOperationException noImplementation) {
+                throw new IllegalStateException("org.crac has no checkpoint here: run with -Dorg.crac.Core.Compat="
+                        + Core.class.getPackageName() + " (set before org.crac.Core is loaded)", noImplementation);
+            } catch (org.crac.CheckpointException | org.crac.RestoreException e) {
+                throw new AssertionError("a hook threw, which would fail Lambda's snapshot", e);
+            }
+            logged = stderr.lines();
+        }
+        logged.forEach(System.err::println);
+        return new Taken(Core.registered(), logged.stream().filter(line -> line.startsWith(FAILED_STEP)).toList());
     }
 
     /**
@@ -23,10 +59,10 @@ public final class Snapshots {
      * answers none: priming that reached the database fails here, whatever its answer would have
      * been. Every step registered in this JVM runs, as in a snapshot, and none may connect.
      */
-    public static Priming.Simulation primeWithoutDatabase(Supplier<?> lambdaConstructor) {
+    public static Taken primeWithoutDatabase(Supplier<?> lambdaConstructor) {
         try (CountingPort database = new CountingPort()) {
             build(lambdaConstructor, database.uri(), "priming-test");
-            Priming.Simulation primed = Priming.simulateSnapshot();
+            Taken primed = take();
             assertThat(database.connections()).as("connections to the DynamoDB endpoint while priming").isZero();
             return primed;
         }
@@ -34,7 +70,7 @@ public final class Snapshots {
 
     /** Builds the function as Lambda would and checks its priming: some steps, none failed, no database reached. */
     public static void assertPrimesWithoutDatabase(Supplier<?> lambdaConstructor) {
-        Priming.Simulation primed = primeWithoutDatabase(lambdaConstructor);
+        Taken primed = primeWithoutDatabase(lambdaConstructor);
         assertThat(primed.steps()).as("priming steps registered by the Lambda constructor").isPositive();
         assertThat(primed.failures()).isEmpty();
     }
@@ -45,7 +81,7 @@ public final class Snapshots {
      */
     public static <T> T primedAgainst(URI dynamoDb, String tableName, Supplier<T> lambdaConstructor) {
         T function = build(lambdaConstructor, dynamoDb, tableName);
-        assertThat(Priming.simulateSnapshot().failures()).isEmpty();
+        assertThat(take().failures()).isEmpty();
         return function;
     }
 

@@ -11,6 +11,7 @@ import dev.smsbilling.endpoint.DynamoDbEndpoints;
 import dev.smsbilling.endpoint.Environment;
 import dev.smsbilling.endpoint.NoDynamoDbAvailable;
 import dev.smsbilling.endpoint.Repository;
+import dev.smsbilling.http.testing.crac.Core;
 import dev.smsbilling.template.FunctionSpec;
 import dev.smsbilling.template.SamTemplate;
 import dev.smsbilling.template.TemplateReader;
@@ -142,6 +143,9 @@ public final class ColdStart {
 
         Path launcher = Classpaths.copyClasses(LambdaLauncher.class, work.resolve("launcher"),
                 "LambdaLauncher", "PojoInvocation", "MinimalContext");
+        // The checkpoint the launcher takes when it primes: org.crac's, implemented by this package.
+        Classpaths.copyClasses(Core.class, launcher,
+                "Core", "Context", "Resource", "CheckpointException", "RestoreException");
         Path floorStream = Classpaths.copyClasses(EmptyStreamHandler.class, work.resolve("floor-stream"), "EmptyStreamHandler");
         Path floorApi = Classpaths.copyClasses(EmptyApiHandler.class, work.resolve("floor-api"), "EmptyApiHandler");
         Path core = Classpaths.jarOnClasspath("aws-lambda-java-core");
@@ -281,7 +285,8 @@ public final class ColdStart {
             ZipContents zip = zips.get(target.label());
             if (target.kind() == Target.Kind.FUNCTION && zip != null
                     && zip.jars().stream().anyMatch(jar -> jar.name().startsWith("crac-"))) {
-                variants.add(target.withFlags(primedLabel(target.label()), List.of("-D" + LambdaLauncher.PRIME_PROPERTY + "=true")));
+                variants.add(target.withFlags(primedLabel(target.label()), List.of("-D" + LambdaLauncher.PRIME_PROPERTY + "=true",
+                        "-D" + LambdaLauncher.CHECKPOINT_PROPERTY + "=" + Core.class.getPackageName())));
             }
         }
         return variants;
