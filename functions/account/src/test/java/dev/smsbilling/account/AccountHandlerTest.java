@@ -12,7 +12,6 @@ import dev.smsbilling.billing.store.Subscription;
 import dev.smsbilling.billing.store.dynamodb.DynamoDbBillingStore;
 import dev.smsbilling.endpoint.RealDynamoDb;
 import dev.smsbilling.endpoint.TestTable;
-import dev.smsbilling.http.auth.ApiKeys;
 import dev.smsbilling.http.testing.FunctionCall;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -65,10 +64,10 @@ class AccountHandlerTest {
 
     @Test
     void theBalanceFollowsTheLedger() {
-        String accountId = store.createAccount(Subscription.INACTIVE, ApiKeys.hash(ApiKeys.generate())).id();
         Ledger ledger = new Ledger(store);
-        ledger.fund(accountId, 25_000_000, "ch_1");
-        ledger.fund(accountId, 10_000_000, "ch_2");
+        String accountId = ledger.open(Subscription.INACTIVE, 0);
+        ledger.addFunds(accountId, 25_000_000, "ch_1");
+        ledger.addFunds(accountId, 10_000_000, "ch_2");
 
         JsonNode data = FunctionCall.event("balance.json").account(accountId).invoke(handler).data();
 
@@ -101,7 +100,7 @@ class AccountHandlerTest {
 
     @Test
     void theSubscriptionCanBeSwitchedOffAndOn() {
-        String accountId = store.createAccount(Subscription.ACTIVE, ApiKeys.hash(ApiKeys.generate())).id();
+        String accountId = new Ledger(store).open(0);
 
         FunctionCall.Response off = FunctionCall.event("subscription.json").pathParameter("accountId", accountId).invoke(handler);
 
@@ -126,7 +125,7 @@ class AccountHandlerTest {
     @ParameterizedTest
     @ValueSource(strings = {"{}", "{\"status\":\"paused\"}", "{\"status\":null}", "{\"status\":1}", "", "{\"subscription\":\"active\"}"})
     void aBadSubscriptionBodyIs400AndChangesNothing(String body) {
-        String accountId = store.createAccount(Subscription.ACTIVE, ApiKeys.hash(ApiKeys.generate())).id();
+        String accountId = new Ledger(store).open(0);
 
         FunctionCall.Response response = FunctionCall.event("subscription.json").pathParameter("accountId", accountId)
                 .body(body).invoke(handler);

@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smsbilling.billing.store.AutoCharge;
 import dev.smsbilling.billing.store.BillingStore;
-import dev.smsbilling.billing.store.Subscription;
 import dev.smsbilling.billing.store.dynamodb.DynamoDbBillingStore;
+import dev.smsbilling.billing.testing.TestAccounts;
 import dev.smsbilling.endpoint.RealDynamoDb;
 import dev.smsbilling.endpoint.TestTable;
-import dev.smsbilling.http.auth.ApiKeys;
 import dev.smsbilling.http.testing.FunctionCall;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -24,15 +23,17 @@ class AutoChargeRouteTest {
             + "\"amountMicros\":20000000,\"paymentMethod\":\"pm_card_visa\",\"status\":\"ok\",\"lastError\":null}}";
     private final BillingStore store;
     private final AccountHandler handler;
+    private final TestAccounts accounts;
 
     AutoChargeRouteTest(TestTable table) {
         this.store = new DynamoDbBillingStore(table.client(), table.name(), Clock.systemUTC());
         this.handler = new AccountHandler(store);
+        this.accounts = new TestAccounts(store);
     }
 
     @Test
     void theSampleEventSavesTheSettingsAndTheBalanceShowsThem() {
-        String account = openAccount();
+        String account = accounts.open(0);
 
         FunctionCall.Response saved = FunctionCall.event("auto-charge-settings.json").account(account).invoke(handler);
 
@@ -44,8 +45,8 @@ class AutoChargeRouteTest {
 
     @Test
     void enablingWhileTheBalanceIsAlreadyBelowMakesTheAccountDue() {
-        String below = openAccount();
-        String justOff = openAccount();
+        String below = accounts.open(0);
+        String justOff = accounts.open(0);
 
         FunctionCall.event("auto-charge-settings.json").account(below).invoke(handler);
         FunctionCall.event("auto-charge-settings.json").account(justOff).body("{\"enabled\": false}").invoke(handler);
@@ -57,7 +58,7 @@ class AutoChargeRouteTest {
 
     @Test
     void turningItOffNeedsOnlyEnabled() {
-        String account = openAccount();
+        String account = accounts.open(0);
         FunctionCall.event("auto-charge-settings.json").account(account).invoke(handler);
 
         FunctionCall.Response off = FunctionCall.event("auto-charge-settings.json").account(account)
@@ -70,7 +71,7 @@ class AutoChargeRouteTest {
 
     @Test
     void theLimitsThemselvesAreAccepted() {
-        String account = openAccount();
+        String account = accounts.open(0);
         for (String body : new String[] {
                 "{\"enabled\":true,\"thresholdMicros\":1000000,\"amountMicros\":10000000,\"paymentMethod\":\"pm_card_visa\"}",
                 "{\"enabled\":true,\"thresholdMicros\":1000000000,\"amountMicros\":5000000000,\"paymentMethod\":\"pm_" + "a".repeat(100) + "\"}"}) {
@@ -100,7 +101,7 @@ class AutoChargeRouteTest {
             "{\"enabled\":false,\"thresholdMicros\":-1}|thresholdMicros",
             "{\"enabled\":false,\"paymentMethod\":5}|paymentMethod"})
     void aBadSettingIs400AtItsFieldAndNothingIsSaved(String caseAndField) {
-        String account = openAccount();
+        String account = accounts.open(0);
         String[] parts = caseAndField.split("\\|");
 
         FunctionCall.Response response = FunctionCall.event("auto-charge-settings.json").account(account).body(parts[0]).invoke(handler);
@@ -116,7 +117,7 @@ class AutoChargeRouteTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "[]", "{", "\"x\"", "{\"enabled\":true,\"enabled\":false}", "{\"enabled\":\"\\ud800\"}"})
     void aMalformedBodyIs400(String body) {
-        String account = openAccount();
+        String account = accounts.open(0);
 
         FunctionCall.Response response = FunctionCall.event("auto-charge-settings.json").account(account).body(body).invoke(handler);
 
@@ -126,15 +127,12 @@ class AutoChargeRouteTest {
 
     @Test
     void oneAccountsSettingsNeverReachAnother() {
-        String a = openAccount();
-        String b = openAccount();
+        String a = accounts.open(0);
+        String b = accounts.open(0);
 
         FunctionCall.event("auto-charge-settings.json").account(a).invoke(handler);
 
         assertThat(store.readAccount(b).orElseThrow().autoCharge()).isEqualTo(AutoCharge.DEFAULT);
     }
 
-    private String openAccount() {
-        return store.createAccount(Subscription.ACTIVE, ApiKeys.hash(ApiKeys.generate())).id();
-    }
 }

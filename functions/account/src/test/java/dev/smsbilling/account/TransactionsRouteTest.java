@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.smsbilling.billing.store.BillingStore;
-import dev.smsbilling.billing.store.Subscription;
 import dev.smsbilling.billing.store.dynamodb.DynamoDbBillingStore;
 import dev.smsbilling.endpoint.RealDynamoDb;
 import dev.smsbilling.endpoint.TestTable;
-import dev.smsbilling.http.auth.ApiKeys;
 import dev.smsbilling.http.testing.FunctionCall;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -32,8 +30,8 @@ class TransactionsRouteTest {
 
     @Test
     void theSampleEventListsTheStatementNewestFirstWithEachTypesFields() {
-        String account = openAccount();
-        ledger.fund(account, 5_000_000, "ch_first");
+        String account = ledger.open(0);
+        ledger.addFunds(account, 5_000_000, "ch_first");
         ledger.sendToGreatBritain(account);
 
         FunctionCall.Response response = FunctionCall.event("transactions.json").account(account).invoke(handler);
@@ -67,9 +65,9 @@ class TransactionsRouteTest {
 
     @Test
     void pagesFollowEachOtherNewestFirstAndAddUpToTheBalance() {
-        String account = openAccount();
+        String account = ledger.open(0);
         for (int i = 1; i <= 5; i++) {
-            ledger.fund(account, i * 1_000_000L, "ch_" + i);
+            ledger.addFunds(account, i * 1_000_000L, "ch_" + i);
         }
 
         List<String> references = new ArrayList<>();
@@ -96,9 +94,9 @@ class TransactionsRouteTest {
 
     @Test
     void theDefaultLimitIs50() {
-        String account = openAccount();
+        String account = ledger.open(0);
         for (int i = 0; i < 51; i++) {
-            ledger.fund(account, 10_000, "ch_page_" + i);
+            ledger.addFunds(account, 10_000, "ch_page_" + i);
         }
 
         FunctionCall.Response page = FunctionCall.event("transactions.json").account(account).query("limit", null).invoke(handler);
@@ -109,12 +107,12 @@ class TransactionsRouteTest {
 
     @Test
     void anotherAccountNeverSeesThisLedgerNorPagesWithItsCursor() {
-        String a = openAccount();
-        String b = openAccount();
+        String a = ledger.open(0);
+        String b = ledger.open(0);
         for (int i = 0; i < 3; i++) {
-            ledger.fund(a, 1_000_000, "ch_a" + i);
+            ledger.addFunds(a, 1_000_000, "ch_a" + i);
         }
-        ledger.fund(b, 2_000_000, "ch_b");
+        ledger.addFunds(b, 2_000_000, "ch_b");
         String cursorOfA = FunctionCall.event("transactions.json").account(a).query("limit", "1").invoke(handler)
                 .json().get("nextCursor").textValue();
 
@@ -132,7 +130,7 @@ class TransactionsRouteTest {
     @ParameterizedTest
     @ValueSource(strings = {"0", "101", "-1", "1.5", "abc", "", "1e2", "00000000001", "50,50", " 5"})
     void aBadLimitIs400AtLimit(String limit) {
-        FunctionCall.Response response = FunctionCall.event("transactions.json").account(openAccount())
+        FunctionCall.Response response = FunctionCall.event("transactions.json").account(ledger.open(0))
                 .query("limit", limit).invoke(handler);
 
         assertThat(response.status()).isEqualTo(400);
@@ -141,7 +139,7 @@ class TransactionsRouteTest {
 
     @Test
     void theLimitsOfLimitAreAccepted() {
-        String account = openAccount();
+        String account = ledger.open(0);
         assertThat(FunctionCall.event("transactions.json").account(account).query("limit", "1").invoke(handler).status()).isEqualTo(200);
         assertThat(FunctionCall.event("transactions.json").account(account).query("limit", "100").invoke(handler).status()).isEqualTo(200);
     }
@@ -149,8 +147,8 @@ class TransactionsRouteTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "garbage", "djEuMS4wMDAwMDAwMDAwMDAwMDAw", "%%%", "v1.5.0123456789abcdef"})
     void aBadCursorIs400AtCursor(String cursor) {
-        String account = openAccount();
-        ledger.fund(account, 1_000_000, "ch_single_" + account);
+        String account = ledger.open(0);
+        ledger.addFunds(account, 1_000_000, "ch_single_" + account);
 
         FunctionCall.Response response = FunctionCall.event("transactions.json").account(account)
                 .query("cursor", cursor).invoke(handler);
@@ -161,13 +159,10 @@ class TransactionsRouteTest {
 
     @Test
     void aHugeCursorIs400() {
-        FunctionCall.Response response = FunctionCall.event("transactions.json").account(openAccount())
+        FunctionCall.Response response = FunctionCall.event("transactions.json").account(ledger.open(0))
                 .query("cursor", "A".repeat(10_000)).invoke(handler);
 
         assertThat(response.status()).isEqualTo(400);
     }
 
-    private String openAccount() {
-        return store.createAccount(Subscription.ACTIVE, ApiKeys.hash(ApiKeys.generate())).id();
-    }
 }

@@ -5,6 +5,7 @@ import dev.smsbilling.aws.AwsAccess;
 import dev.smsbilling.billing.api.BillingFunction;
 import dev.smsbilling.billing.api.Deadlines;
 import dev.smsbilling.billing.api.Outcomes;
+import dev.smsbilling.billing.api.RequestHash;
 import dev.smsbilling.billing.api.TopUps;
 import dev.smsbilling.billing.payment.ChargeRequest;
 import dev.smsbilling.billing.payment.ChargeResult;
@@ -95,7 +96,7 @@ public final class AddFundsHandler extends BillingFunction {
         IdempotencyKey key = IdempotencyKey.required(request);
         AddFundsRequest body = AddFundsRequest.parse(request.body());
         Deadline deadline = Deadlines.of(context);
-        Idempotency idempotency = new Idempotency(key.value(), body.requestHash());
+        Idempotency idempotency = RequestHash.idempotency(key, ROUTE, body.canonical());
 
         Duration holdFor = hold(deadline);
         BeginResult begun = store.beginIdempotentRequest(accountId, idempotency, holdFor);

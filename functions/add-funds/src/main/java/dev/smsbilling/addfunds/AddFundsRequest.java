@@ -3,7 +3,6 @@ package dev.smsbilling.addfunds;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.smsbilling.billing.payment.PaymentMethods;
 import dev.smsbilling.http.JsonBody;
-import dev.smsbilling.http.Sha256;
 import dev.smsbilling.http.Validation;
 
 /**
@@ -33,11 +32,11 @@ record AddFundsRequest(long amountMicros, String paymentMethod) {
     }
 
     /**
-     * What makes two top-ups the same request: route, amount and payment method, and nothing of
-     * the JSON's spelling, so a retry that re-serialises the body still replays. Unambiguous
-     * because a payment method cannot contain the separator.
+     * What makes two top-ups the same request: amount and payment method, and nothing of the
+     * JSON's spelling, so a retry that re-serialises the body still replays. Unambiguous because
+     * a payment method cannot contain the separator.
      */
-    String requestHash() {
-        return Sha256.hex("POST /v1/billing/funds\namountMicros=" + amountMicros + "\npaymentMethod=" + paymentMethod);
+    String canonical() {
+        return "amountMicros=" + amountMicros + "\npaymentMethod=" + paymentMethod;
     }
 }

@@ -2,6 +2,7 @@ package dev.smsbilling.addfunds;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.smsbilling.billing.api.RequestHash;
 import dev.smsbilling.billing.api.TopUps;
 import dev.smsbilling.billing.payment.sandbox.SandboxPaymentProcessor;
 import dev.smsbilling.billing.store.Account;
@@ -14,9 +15,9 @@ import dev.smsbilling.billing.store.dynamodb.DynamoDbBillingStore;
 import dev.smsbilling.billing.testing.Charging;
 import dev.smsbilling.billing.testing.CrashAfterCharge;
 import dev.smsbilling.billing.testing.MovableClock;
+import dev.smsbilling.billing.testing.TestAccounts;
 import dev.smsbilling.endpoint.RealDynamoDb;
 import dev.smsbilling.endpoint.TestTable;
-import dev.smsbilling.http.auth.ApiKeys;
 import dev.smsbilling.http.testing.FunctionCall;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,15 +42,17 @@ class AddFundsHandlerTest {
     private final BillingStore store;
     private final SandboxPaymentProcessor sandbox = new SandboxPaymentProcessor();
     private final AddFundsHandler handler;
+    private final TestAccounts accounts;
 
     AddFundsHandlerTest(TestTable table) {
         this.store = new DynamoDbBillingStore(table.client(), table.name(), clock);
+        this.accounts = new TestAccounts(store);
         this.handler = new AddFundsHandler(store, sandbox);
     }
 
     @Test
     void theSampleEventChargesTheCardAndCreditsTheBalance() {
-        String account = openAccount(Subscription.ACTIVE);
+        String account = accounts.open(Subscription.ACTIVE, 0);
 
         FunctionCall.Response response = call(account).invoke(handler);
 
@@ -74,7 +77,7 @@ class AddFundsHandlerTest {
 
     @Test
     void aRetryWithTheSameKeyAndBodyReplaysTheFirstAnswerByteForByte() {
-        String account = openAccount(Subscription.ACTIVE);
+        String account = accounts.open(Subscription.ACTIVE, 0);
         FunctionCall.Response first = call(account).invoke(handler);
 
         FunctionCall.Response retry = call(account).invoke(handler);
@@ -91,7 +94,7 @@ class AddFundsHandlerTest {
 
     @Test
     void theSameKeyWithAnotherBodyIs422AndChangesNothing() {
-        String account = openAccount(Subscription.ACTIVE);
+        String account = accounts.open(Subscription.ACTIVE, 0);
         call(account).invoke(handler);
 
         FunctionCall.Response reused = call(account).body("{\"amountMicros\": 30000000, \"paymentMethod\": \"pm_card_visa\"}").invoke(handler);
@@ -105,7 +108,7 @@ class AddFundsHandlerTest {
 
     @Test
     void aCrashBetweenTheChargeAndTheCreditIsHealedByTheRetryWithOneChargeAndOneCredit() {
-        String account = openAccount(Subscription.ACTIVE);
+        String account = accounts.open(Subscription.ACTIVE, 0);
         AddFundsHandler crashing = new AddFundsHandler(store, new CrashAfterCharge(sandbox));
 
         FunctionCall.Response crashed = call(account).invoke(crashing);
@@ -133,7 +136,7 @@ class AddFundsHandlerTest {
      */
     @Test
     void aCrashAfterTheChargeIsStillCreditedWhenTheSubscriptionLapsesBeforeTheRetry() {
-        String account = openAccount(Subscription.ACTIVE);
+        String account = accounts.open(Subscription.ACTIVE, 0);
         AddFundsHandler crashing = new AddFundsHandler(store, new CrashAfterCharge(sandbox));
         assertThat(call(account).invoke(crashing).status()).isEqualTo(500);
         store.setSubscription(account, Subscription.INACTIVE);
@@ -151,9 +154,9 @@ class AddFundsHandlerTest {
     /** An attempt that died holding the key but before its charge: its successor decides afresh, subscription included. */
     @Test
     void aHoldAbandonedBeforeItsChargeIsTakenOverWithTheSubscriptionCheckedAgain() {
-        String account = openAccount(Subscription.ACTIVE);
+        String account = accounts.open(Subscription.ACTIVE, 0);
         var body = AddFundsRequest.parse("{\"amountMicros\": 25000000, \"paymentMethod\": \"pm_card_visa\"}");
-        assertThat(store.beginIdempotentRequest(account, new dev.smsbilling.billing.store.Idempotency(KEY, body.requestHash()),
+        assertThat(store.beginIdempotentRequest(account, new dev.smsbilling.billing.store.Idempotency(KEY, RequestHash.of(AddFundsHandler.ROUTE, body.canonical())),
                 Duration.ofSeconds(10))).isInstanceOf(BeginResult.Started.class);
         store.setSubscription(account, Subscription.INACTIVE);
         clock.advance(Duration.ofSeconds(30));
@@ -168,9 +171,9 @@ class AddFundsHandlerTest {
     /** The taker sent nothing, but the attempt it took over may have: the key stays with that charge. */
     @Test
     void aTakeoverThatCannotReachTheProcessorKeepsTheKeyOfAChargeThatMayExist() {
-        String account = openAccount(Subscription.ACTIVE);
+        String account = accounts.open(Subscription.ACTIVE, 0);
         var body = AddFundsRequest.parse("{\"amountMicros\": 25000000, \"paymentMethod\": \"pm_card_visa\"}");
-        var idempotency = new dev.smsbilling.billing.store.Idempotency(KEY, body.requestHash());
+        var idempotency = new dev.smsbilling.billing.store.Idempotency(KEY, RequestHash.of(AddFundsHandler.ROUTE, body.canonical()));
         var first = (BeginResult.Started) store.beginIdempotentRequest(account, idempotency, Duration.ofSeconds(10));
         assertThat(store.startCharge(account, idempotency, first)).isTrue(); // then that attempt died
         clock.advance(Duration.ofSeconds(30));
@@ -200,7 +203,7 @@ class AddFundsHandlerTest {
     /** A key held again after a decline is a new charge: the processor's stored decline for the old one is not replayed. */
     @Test
     void aRetryAfterADeclineWithTheSameKeyAndBodyIsANewCharge() {
-        String account = openAccount(Subscription.ACTIVE);
+        String account = accounts.open(Subscription.ACTIVE, 0);
         String declining = "{\"amountMicros\": 25000000, \"paymentMethod\": \"pm_card_chargeDeclined\"}";
         List<String> keysAsked = new java.util.concurrent.CopyOnWriteArrayList<>();
         AddFundsHandler recording = new AddFundsHandler(store, Charging.by(request -> {
@@ -216,7 +219,7 @@ class AddFundsHandlerTest {
 
     @Test
     void aProcessorOutageIs503AndKeepsTheKeyForTheSameBodyOnly() {
-        String account = openAccount(Subscription.ACTIVE);
+        String account = accounts.open(Subscription.ACTIVE, 0);
         sandbox.setUnavailable(true);
 
         FunctionCall.Response down = call(account).invoke(handler);
@@ -236,7 +239,7 @@ class AddFundsHandlerTest {
 
     @Test
     void tenConcurrentRequestsWithOneKeyChargeOnceAndCreditOnce() throws Exception {
-        String account = openAccount(Subscription.ACTIVE);
+        String account = accounts.open(Subscription.ACTIVE, 0);
         ExecutorService pool = Executors.newFixedThreadPool(10);
         CountDownLatch start = new CountDownLatch(1);
         List<Future<FunctionCall.Response>> futures = new ArrayList<>();
@@ -271,7 +274,7 @@ class AddFundsHandlerTest {
 
     @Test
     void aDeclinedCardIs402CreditsNothingAndLeavesTheKeyReusable() {
-        String account = openAccount(Subscription.ACTIVE);
+        String account = accounts.open(Subscription.ACTIVE, 0);
 
         FunctionCall.Response declined = call(account)
                 .body("{\"amountMicros\": 25000000, \"paymentMethod\": \"pm_card_chargeDeclined\"}").invoke(handler);
@@ -293,7 +296,7 @@ class AddFundsHandlerTest {
 
     @Test
     void anInactiveSubscriptionIs403BeforeAnyChargeAndFreesTheKey() {
-        String account = openAccount(Subscription.INACTIVE);
+        String account = accounts.open(Subscription.INACTIVE, 0);
 
         FunctionCall.Response refused = call(account).invoke(handler);
 
@@ -306,7 +309,7 @@ class AddFundsHandlerTest {
 
     @Test
     void aCompletedTopUpStillReplaysAfterTheSubscriptionLapses() {
-        String account = openAccount(Subscription.ACTIVE);
+        String account = accounts.open(Subscription.ACTIVE, 0);
         FunctionCall.Response first = call(account).invoke(handler);
         store.setSubscription(account, Subscription.INACTIVE);
 
@@ -319,8 +322,8 @@ class AddFundsHandlerTest {
 
     @Test
     void oneKeyOnTwoAccountsIsTwoTopUps() {
-        String a = openAccount(Subscription.ACTIVE);
-        String b = openAccount(Subscription.ACTIVE);
+        String a = accounts.open(Subscription.ACTIVE, 0);
+        String b = accounts.open(Subscription.ACTIVE, 0);
 
         FunctionCall.Response forA = call(a).invoke(handler);
         FunctionCall.Response forB = call(b).invoke(handler);
@@ -335,7 +338,7 @@ class AddFundsHandlerTest {
 
     @Test
     void theIdempotencyKeyIsRequiredAndChecked() {
-        String account = openAccount(Subscription.ACTIVE);
+        String account = accounts.open(Subscription.ACTIVE, 0);
         for (String key : new String[] {null, "", "   ", "k".repeat(256), "caf\u00e9", "tab\tkey"}) {
             // A null header value is how an event without the header is written here.
             FunctionCall.Response response = call(account).header("Idempotency-Key", key).invoke(handler);
@@ -349,7 +352,7 @@ class AddFundsHandlerTest {
     @ValueSource(strings = {"4990000", "5000010000", "5001000", "0", "-25000000", "1e3", "\"25\"", "4.99", "25000000.0",
             "99999999999999999999999", "9223372036854775807", "-9223372036854775808", "null", "true", "[25000000]"})
     void aBadAmountIs400AndNothingIsWritten(String amount) {
-        String account = openAccount(Subscription.ACTIVE);
+        String account = accounts.open(Subscription.ACTIVE, 0);
 
         FunctionCall.Response response = call(account)
                 .body("{\"amountMicros\": " + amount + ", \"paymentMethod\": \"pm_card_visa\"}").invoke(handler);
@@ -362,7 +365,7 @@ class AddFundsHandlerTest {
 
     @Test
     void theLimitsThemselvesAreAccepted() {
-        String account = openAccount(Subscription.ACTIVE);
+        String account = accounts.open(Subscription.ACTIVE, 0);
 
         assertThat(call(account).header("Idempotency-Key", "min")
                 .body("{\"amountMicros\": 5000000, \"paymentMethod\": \"pm_card_visa\"}").invoke(handler).status()).isEqualTo(201);
@@ -374,7 +377,7 @@ class AddFundsHandlerTest {
     @ParameterizedTest
     @ValueSource(strings = {"\"card_visa\"", "\"pm_\"", "\"pm_card visa\"", "null", "42", "\"pm_card_visa\\n\""})
     void aBadPaymentMethodIs400AndNothingIsWritten(String paymentMethod) {
-        String account = openAccount(Subscription.ACTIVE);
+        String account = accounts.open(Subscription.ACTIVE, 0);
 
         FunctionCall.Response response = call(account)
                 .body("{\"amountMicros\": 25000000, \"paymentMethod\": " + paymentMethod + "}").invoke(handler);
@@ -388,7 +391,7 @@ class AddFundsHandlerTest {
     @ValueSource(strings = {"", "{", "[]", "\"x\"", "{}", "{\"amountMicros\":25000000,\"amountMicros\":25000000,\"paymentMethod\":\"pm_card_visa\"}",
             "{\"amountMicros\":25000000,\"paymentMethod\":\"pm_\\ud800\"}", "{\"a\":[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]}"})
     void malformedBodiesAre4xxNever5xx(String body) {
-        String account = openAccount(Subscription.ACTIVE);
+        String account = accounts.open(Subscription.ACTIVE, 0);
 
         FunctionCall.Response response = call(account).body(body).invoke(handler);
 
@@ -398,7 +401,7 @@ class AddFundsHandlerTest {
 
     @Test
     void aWellFormedUnknownPaymentMethodIsTheProcessorsToDecline() {
-        String account = openAccount(Subscription.ACTIVE);
+        String account = accounts.open(Subscription.ACTIVE, 0);
 
         FunctionCall.Response response = call(account).body("{\"amountMicros\": 25000000, \"paymentMethod\": \"pm_nope\"}").invoke(handler);
 
@@ -411,7 +414,7 @@ class AddFundsHandlerTest {
     void withoutAnAccountItIs401AndAnUnknownRouteIs404() {
         assertThat(FunctionCall.event("add-funds.json").account(null).invoke(handler).code()).isEqualTo("unauthorized");
         assertThat(FunctionCall.event("add-funds.json").account("BAgone").invoke(handler).code()).isEqualTo("unauthorized");
-        assertThat(FunctionCall.event("add-funds.json").account(openAccount(Subscription.ACTIVE))
+        assertThat(FunctionCall.event("add-funds.json").account(accounts.open(Subscription.ACTIVE, 0))
                 .route("GET", "/v1/billing/funds").invoke(handler).code()).isEqualTo("not_found");
         assertThat(sandbox.charges()).isEmpty();
     }
@@ -420,9 +423,6 @@ class AddFundsHandlerTest {
         return FunctionCall.event("add-funds.json").account(account).header("Idempotency-Key", KEY);
     }
 
-    private String openAccount(Subscription subscription) {
-        return store.createAccount(subscription, ApiKeys.hash(ApiKeys.generate())).id();
-    }
 
     private long balance(String account) {
         return store.readAccount(account).orElseThrow().balanceMicros();

@@ -4,8 +4,8 @@ import static dev.smsbilling.http.testing.FunctionCall.event;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smsbilling.billing.store.BillingStore;
+import dev.smsbilling.billing.testing.TestAccounts;
 import dev.smsbilling.billing.store.LedgerEntry;
-import dev.smsbilling.billing.store.Subscription;
 import dev.smsbilling.billing.store.dynamodb.DynamoDbBillingStore;
 import dev.smsbilling.endpoint.RealDynamoDb;
 import dev.smsbilling.endpoint.TestTable;
@@ -33,19 +33,19 @@ class SendChargeConcurrencyTest {
         {"Hola", "+18762345678"},                                // 60,000
     };
 
-    private final Ledgers ledgers;
+    private final TestAccounts accounts;
     private final SendChargeHandler handler;
 
     SendChargeConcurrencyTest(TestTable table) {
         BillingStore store = new DynamoDbBillingStore(table.client(), table.name(), Clock.systemUTC());
-        this.ledgers = new Ledgers(store);
+        this.accounts = new TestAccounts(store);
         this.handler = new SendChargeHandler(new Pricer(RateTableLoader.bundled()), store);
     }
 
     @Test
     void racingSendsSpendExactlyWhatLeavesTheBalanceAndNeverOverdraw() throws Exception {
         long opening = 1_000_000;
-        String account = ledgers.open(opening, Subscription.ACTIVE);
+        String account = accounts.open(opening);
         List<Callable<Response>> sends = new ArrayList<>();
         for (int i = 0; i < 64; i++) {
             String[] message = MESSAGES[i % MESSAGES.length];
@@ -59,7 +59,7 @@ class SendChargeConcurrencyTest {
         long accepted = responses.stream().filter(r -> r.status() == 202)
                 .mapToLong(r -> r.data().path("cost").path("costMicros").asLong()).sum();
         List<Response> refused = responses.stream().filter(r -> r.status() != 202).toList();
-        long balance = ledgers.balance(account);
+        long balance = accounts.balance(account);
         System.out.printf("[send race] 64 sends from 16 threads on %d: %d accepted (%d spent), %d refused, balance %d%n",
                 opening, responses.size() - refused.size(), accepted, refused.size(), balance);
         assertThat(balance).isGreaterThanOrEqualTo(0);
@@ -68,8 +68,8 @@ class SendChargeConcurrencyTest {
             assertThat(r.status()).isEqualTo(402);
             assertThat(r.json().path("costMicros").asLong()).isGreaterThan(balance); // balances only fall during the race
         });
-        assertThat(ledgers.ledgerSum(account)).isEqualTo(balance);
-        List<LedgerEntry> oldestFirst = new ArrayList<>(ledgers.entries(account));
+        assertThat(accounts.ledgerSum(account)).isEqualTo(balance);
+        List<LedgerEntry> oldestFirst = new ArrayList<>(accounts.ledger(account));
         Collections.reverse(oldestFirst);
         for (int i = 0; i < oldestFirst.size(); i++) {
             assertThat(oldestFirst.get(i).seq()).isEqualTo(i + 1);
@@ -78,7 +78,7 @@ class SendChargeConcurrencyTest {
 
     @Test
     void twentyConcurrentRetriesOfOneKeyChargeOnceAndAgreeOnTheMessage() throws Exception {
-        String account = ledgers.open(1_000_000, Subscription.ACTIVE);
+        String account = accounts.open(1_000_000);
         List<Callable<Response>> sends = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             sends.add(() -> event("send-message.json").account(account).invoke(handler));
@@ -88,8 +88,8 @@ class SendChargeConcurrencyTest {
 
         assertThat(responses).allSatisfy(r -> assertThat(r.status()).isIn(202, 409));
         assertThat(responses.stream().filter(r -> r.status() == 202).map(Response::body).distinct()).hasSize(1);
-        assertThat(ledgers.entries(account)).hasSize(2); // the seed credit and one message
-        assertThat(ledgers.balance(account)).isEqualTo(1_000_000 - 10_000);
+        assertThat(accounts.ledger(account)).hasSize(2); // the seed credit and one message
+        assertThat(accounts.balance(account)).isEqualTo(1_000_000 - 10_000);
     }
 
     private static List<Response> concurrently(List<Callable<Response>> calls) throws Exception {

@@ -4,6 +4,7 @@ import static dev.smsbilling.http.testing.FunctionCall.event;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smsbilling.billing.store.BillingStore;
+import dev.smsbilling.billing.testing.TestAccounts;
 import dev.smsbilling.billing.store.EntryDetails;
 import dev.smsbilling.billing.store.Subscription;
 import dev.smsbilling.billing.store.dynamodb.DynamoDbBillingStore;
@@ -23,12 +24,12 @@ class SendChargeHandlerTest {
     /** The sample event's text: 57 GSM-7 characters to a US number, one segment, $0.01. */
     private static final long SAMPLE_COST = 10_000;
 
-    private final Ledgers ledgers;
+    private final TestAccounts accounts;
     private final SendChargeHandler handler;
 
     SendChargeHandlerTest(TestTable table) {
         BillingStore store = new DynamoDbBillingStore(table.client(), table.name(), Clock.systemUTC());
-        this.ledgers = new Ledgers(store);
+        this.accounts = new TestAccounts(store);
         this.handler = new SendChargeHandler(new Pricer(RateTableLoader.bundled()), store);
     }
 
@@ -38,7 +39,7 @@ class SendChargeHandlerTest {
 
     @Test
     void theSampleEventChargesTheMessageAndRecordsIt() {
-        String account = ledgers.open(1_000_000, Subscription.ACTIVE);
+        String account = accounts.open(1_000_000);
 
         var response = send(account).invoke(handler);
 
@@ -52,27 +53,27 @@ class SendChargeHandlerTest {
         assertThat(data.path("cost").path("costMicros").asLong()).isEqualTo(SAMPLE_COST);
         assertThat(data.path("cost").path("segments").asInt()).isEqualTo(1);
         assertThat(data.path("balanceAfterMicros").asLong()).isEqualTo(1_000_000 - SAMPLE_COST);
-        assertThat(ledgers.balance(account)).isEqualTo(1_000_000 - SAMPLE_COST);
-        var entry = ledgers.entries(account).get(0);
+        assertThat(accounts.balance(account)).isEqualTo(1_000_000 - SAMPLE_COST);
+        var entry = accounts.ledger(account).get(0);
         assertThat(entry.amountMicros()).isEqualTo(-SAMPLE_COST);
         assertThat(((EntryDetails.Message) entry.details()).messageId()).isEqualTo(data.path("id").asText());
     }
 
     @Test
     void aBalanceExactlyEqualToTheCostIsSpentToZero() {
-        String account = ledgers.open(SAMPLE_COST, Subscription.ACTIVE);
+        String account = accounts.open(SAMPLE_COST);
 
         var response = send(account).invoke(handler);
 
         assertThat(response.status()).isEqualTo(202);
         assertThat(response.data().path("balanceAfterMicros").asLong()).isZero();
-        assertThat(ledgers.balance(account)).isZero();
-        assertThat(ledgers.ledgerSum(account)).isZero();
+        assertThat(accounts.balance(account)).isZero();
+        assertThat(accounts.ledgerSum(account)).isZero();
     }
 
     @Test
     void oneMicroDollarShortIsRefusedWithNothingWritten() {
-        String account = ledgers.open(SAMPLE_COST - 1, Subscription.ACTIVE);
+        String account = accounts.open(SAMPLE_COST - 1);
 
         var response = send(account).invoke(handler);
 
@@ -81,38 +82,38 @@ class SendChargeHandlerTest {
         assertThat(response.json().path("title").asText()).isEqualTo("Not Enough Credits");
         assertThat(response.json().path("balanceMicros").asLong()).isEqualTo(SAMPLE_COST - 1);
         assertThat(response.json().path("costMicros").asLong()).isEqualTo(SAMPLE_COST);
-        assertThat(ledgers.balance(account)).isEqualTo(SAMPLE_COST - 1);
-        assertThat(ledgers.entries(account)).hasSize(1); // the seed credit only
+        assertThat(accounts.balance(account)).isEqualTo(SAMPLE_COST - 1);
+        assertThat(accounts.ledger(account)).hasSize(1); // the seed credit only
     }
 
     @Test
     void aRefusalDoesNotConsumeTheKeySoTheSameRequestSucceedsAfterATopUp() {
-        String account = ledgers.open(SAMPLE_COST - 1, Subscription.ACTIVE);
+        String account = accounts.open(SAMPLE_COST - 1);
         assertThat(send(account).invoke(handler).status()).isEqualTo(402);
 
-        ledgers.topUp(account, 1);
+        accounts.addFunds(account, 1);
         var retry = send(account).invoke(handler);
 
         assertThat(retry.status()).isEqualTo(202);
         assertThat(retry.headers()).doesNotContainKey("Idempotent-Replayed");
-        assertThat(ledgers.balance(account)).isZero();
+        assertThat(accounts.balance(account)).isZero();
     }
 
     @Test
     void anInactiveSubscriptionIsRefusedWithNothingWritten() {
-        String account = ledgers.open(1_000_000, Subscription.INACTIVE);
+        String account = accounts.open(Subscription.INACTIVE, 1_000_000);
 
         var response = send(account).invoke(handler);
 
         assertThat(response.status()).isEqualTo(403);
         assertThat(response.code()).isEqualTo("subscription_inactive");
-        assertThat(ledgers.balance(account)).isEqualTo(1_000_000);
-        assertThat(ledgers.entries(account)).hasSize(1);
+        assertThat(accounts.balance(account)).isEqualTo(1_000_000);
+        assertThat(accounts.ledger(account)).hasSize(1);
     }
 
     @Test
     void aRetryWithTheKeyReplaysTheSameBytesAndChargesOnce() {
-        String account = ledgers.open(1_000_000, Subscription.ACTIVE);
+        String account = accounts.open(1_000_000);
 
         var first = send(account).invoke(handler);
         var retry = send(account).invoke(handler);
@@ -121,12 +122,12 @@ class SendChargeHandlerTest {
         assertThat(retry.body()).isEqualTo(first.body());
         assertThat(retry.headers()).containsEntry("Idempotent-Replayed", "true");
         assertThat(first.headers()).doesNotContainKey("Idempotent-Replayed");
-        assertThat(ledgers.balance(account)).isEqualTo(1_000_000 - SAMPLE_COST);
+        assertThat(accounts.balance(account)).isEqualTo(1_000_000 - SAMPLE_COST);
     }
 
     @Test
     void theSameKeyWithAnotherBodyIsRefusedAndChargesNothing() {
-        String account = ledgers.open(1_000_000, Subscription.ACTIVE);
+        String account = accounts.open(1_000_000);
         send(account).invoke(handler);
 
         var response = send(account)
@@ -135,23 +136,23 @@ class SendChargeHandlerTest {
 
         assertThat(response.status()).isEqualTo(422);
         assertThat(response.code()).isEqualTo("idempotency_key_reused");
-        assertThat(ledgers.balance(account)).isEqualTo(1_000_000 - SAMPLE_COST);
+        assertThat(accounts.balance(account)).isEqualTo(1_000_000 - SAMPLE_COST);
     }
 
     @Test
     void withoutAKeyEverySendIsANewMessage() {
-        String account = ledgers.open(1_000_000, Subscription.ACTIVE);
+        String account = accounts.open(1_000_000);
 
         var first = send(account).header("Idempotency-Key", null).invoke(handler);
         var second = send(account).header("Idempotency-Key", null).invoke(handler);
 
         assertThat(first.data().path("id").asText()).isNotEqualTo(second.data().path("id").asText());
-        assertThat(ledgers.balance(account)).isEqualTo(1_000_000 - 2 * SAMPLE_COST);
+        assertThat(accounts.balance(account)).isEqualTo(1_000_000 - 2 * SAMPLE_COST);
     }
 
     @Test
     void internationalMessagesPayTheDestinationRatePerSegment() {
-        String account = ledgers.open(1_000_000, Subscription.ACTIVE);
+        String account = accounts.open(1_000_000);
         String text = "a".repeat(170); // two GSM-7 segments
 
         var response = send(account).header("Idempotency-Key", null)
@@ -160,7 +161,7 @@ class SendChargeHandlerTest {
 
         assertThat(response.status()).isEqualTo(202);
         assertThat(response.data().path("cost").path("costMicros").asLong()).isEqualTo(100_000);
-        assertThat(ledgers.balance(account)).isEqualTo(900_000);
+        assertThat(accounts.balance(account)).isEqualTo(900_000);
     }
 
     @ParameterizedTest
@@ -175,14 +176,14 @@ class SendChargeHandlerTest {
         "[]",
     })
     void badRequestsAreRefusedBeforeAnythingIsWritten(String body) {
-        String account = ledgers.open(1_000_000, Subscription.ACTIVE);
+        String account = accounts.open(1_000_000);
 
         var response = send(account).body(body).invoke(handler);
 
         assertThat(response.status()).isBetween(400, 499);
         assertThat(response.json().path("code").asText()).isIn("invalid_request", "mms_not_supported", "destination_not_supported");
-        assertThat(ledgers.balance(account)).isEqualTo(1_000_000);
-        assertThat(ledgers.entries(account)).hasSize(1);
+        assertThat(accounts.balance(account)).isEqualTo(1_000_000);
+        assertThat(accounts.ledger(account)).hasSize(1);
     }
 
     @Test
@@ -195,15 +196,15 @@ class SendChargeHandlerTest {
 
     @Test
     void anAccountOnlyEverPaysForItsOwnMessages() {
-        String alice = ledgers.open(1_000_000, Subscription.ACTIVE);
-        String bob = ledgers.open(1_000_000, Subscription.ACTIVE);
+        String alice = accounts.open(1_000_000);
+        String bob = accounts.open(1_000_000);
         send(alice).invoke(handler);
 
         var bobsRetryOfAlicesKey = send(bob).invoke(handler);
 
         assertThat(bobsRetryOfAlicesKey.status()).as("keys are per account: a new message for Bob").isEqualTo(202);
         assertThat(bobsRetryOfAlicesKey.headers()).doesNotContainKey("Idempotent-Replayed");
-        assertThat(ledgers.balance(alice)).isEqualTo(1_000_000 - SAMPLE_COST);
-        assertThat(ledgers.balance(bob)).isEqualTo(1_000_000 - SAMPLE_COST);
+        assertThat(accounts.balance(alice)).isEqualTo(1_000_000 - SAMPLE_COST);
+        assertThat(accounts.balance(bob)).isEqualTo(1_000_000 - SAMPLE_COST);
     }
 }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smsbilling.billing.store.AutoChargeSettings;
 import dev.smsbilling.billing.store.BillingStore;
-import dev.smsbilling.billing.store.Subscription;
+import dev.smsbilling.billing.testing.TestAccounts;
 import dev.smsbilling.billing.store.dynamodb.DynamoDbBillingStore;
 import dev.smsbilling.endpoint.RealDynamoDb;
 import dev.smsbilling.endpoint.TestTable;
@@ -22,18 +22,18 @@ class SendChargeMarksDueTest {
     private static final AutoChargeSettings VISA = new AutoChargeSettings(true, 5_000_000, 20_000_000, Optional.of("pm_card_visa"));
 
     private final BillingStore store;
-    private final Ledgers ledgers;
+    private final TestAccounts accounts;
     private final SendChargeHandler handler;
 
     SendChargeMarksDueTest(TestTable table) {
         this.store = new DynamoDbBillingStore(table.client(), table.name(), Clock.systemUTC());
-        this.ledgers = new Ledgers(store);
+        this.accounts = new TestAccounts(store);
         this.handler = new SendChargeHandler(new Pricer(RateTableLoader.bundled()), store);
     }
 
     @Test
     void aSendThatTakesTheBalanceBelowTheThresholdMarksTheAccountDue() {
-        String account = ledgers.open(5_000_000 + SAMPLE_COST / 2, Subscription.ACTIVE);
+        String account = accounts.open(5_000_000 + SAMPLE_COST / 2);
         store.saveAutoChargeSettings(account, VISA);
         assertThat(store.readAccount(account).orElseThrow().due()).isEmpty();
 
@@ -43,13 +43,13 @@ class SendChargeMarksDueTest {
         var after = store.readAccount(account).orElseThrow();
         assertThat(after.balanceMicros()).isEqualTo(4_995_000);
         assertThat(after.due()).as("marked in the debit's own transaction").isPresent();
-        assertThat(after.due().get().dueSince()).isEqualTo(ledgers.entries(account).get(0).createdAt());
-        assertThat(ledgers.ledgerSum(account)).isEqualTo(after.balanceMicros());
+        assertThat(after.due().get().dueSince()).isEqualTo(accounts.ledger(account).get(0).createdAt());
+        assertThat(accounts.ledgerSum(account)).isEqualTo(after.balanceMicros());
     }
 
     @Test
     void aSendThatLeavesTheBalanceAtOrAboveTheThresholdDoesNot() {
-        String account = ledgers.open(5_000_000 + SAMPLE_COST, Subscription.ACTIVE);
+        String account = accounts.open(5_000_000 + SAMPLE_COST);
         store.saveAutoChargeSettings(account, VISA);
 
         var response = event("send-message.json").account(account).header("Idempotency-Key", null).invoke(handler);
@@ -61,7 +61,7 @@ class SendChargeMarksDueTest {
 
     @Test
     void withoutAutoChargeASendNeverMarksTheAccount() {
-        String account = ledgers.open(SAMPLE_COST * 2, Subscription.ACTIVE);
+        String account = accounts.open(SAMPLE_COST * 2);
 
         event("send-message.json").account(account).invoke(handler);
 

@@ -1,6 +1,7 @@
 package dev.smsbilling.billing.api;
 
 import dev.smsbilling.billing.payment.ChargeResult;
+import dev.smsbilling.billing.payment.ProcessorKeys;
 import dev.smsbilling.billing.store.BeginResult.Started;
 import dev.smsbilling.billing.store.BillingStore;
 import dev.smsbilling.billing.store.Credit;
@@ -12,7 +13,6 @@ import dev.smsbilling.billing.store.Idempotency;
 import dev.smsbilling.billing.store.LedgerEntry;
 import dev.smsbilling.billing.store.StoredResponse;
 import dev.smsbilling.http.ApiResponse;
-import dev.smsbilling.http.Sha256;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -34,8 +34,9 @@ public final class TopUps {
      * within the processors' key length (Stripe: 255) whatever the client's key.
      */
     public static String processorKey(String accountId, Idempotency idempotency, Started hold) {
-        String request = accountId + "\n" + idempotency.key() + "\n" + idempotency.requestHash();
-        return "topup_" + Sha256.hex(Started.LEGACY_CHARGE.equals(hold.chargeKey()) ? request : request + "\n" + hold.chargeKey());
+        return Started.LEGACY_CHARGE.equals(hold.chargeKey())
+                ? ProcessorKeys.of("topup", accountId, idempotency.key(), idempotency.requestHash())
+                : ProcessorKeys.of("topup", accountId, idempotency.key(), idempotency.requestHash(), hold.chargeKey());
     }
 
     /**

@@ -1,6 +1,6 @@
 package dev.smsbilling.billing.store.dynamodb;
 
-import dev.smsbilling.http.Sha256;
+import dev.smsbilling.billing.payment.ProcessorKeys;
 
 /**
  * The processor's idempotency key of an auto-charge attempt. It depends only on what stays fixed
@@ -15,6 +15,6 @@ final class AutoChargeKeys {
     }
 
     static String derive(String accountId, String dueId, int attempt) {
-        return "autocharge_" + Sha256.hex(accountId + "\n" + dueId + "\n" + attempt);
+        return ProcessorKeys.of("autocharge", accountId, dueId, Integer.toString(attempt));
     }
 }

@@ -1,5 +1,6 @@
 package dev.smsbilling.billing.store.dynamodb;
 
+import dev.smsbilling.billing.api.TopUps;
 import dev.smsbilling.billing.payment.ChargeRequest;
 import dev.smsbilling.billing.payment.ChargeResult;
 import dev.smsbilling.billing.payment.PaymentProcessor;
@@ -10,6 +11,7 @@ import dev.smsbilling.billing.store.BillingStore;
 import dev.smsbilling.billing.store.Credit;
 import dev.smsbilling.billing.store.EntryType;
 import dev.smsbilling.billing.store.Idempotency;
+import dev.smsbilling.billing.testing.TestAccounts;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -47,9 +49,9 @@ final class AddFundsFlow {
         if (!(begun instanceof Started hold)) {
             return new Stored(begun);
         }
-        // Keyed per account and request: the same client key on two accounts must be two charges.
-        String processorKey = accountId + ":" + key.key() + ":" + key.requestHash();
-        ChargeResult charged = processor.charge(new ChargeRequest(paymentMethod, amountMicros, processorKey, "top-up"));
+        // Add-funds' own key: per account, request and hold, so one client key on two accounts is two charges.
+        ChargeResult charged = processor.charge(new ChargeRequest(paymentMethod, amountMicros,
+                TopUps.processorKey(accountId, key, hold), "top-up"));
         if (charged instanceof ChargeResult.Declined declined) {
             store.releaseIdempotentRequest(accountId, key, hold);
             return new Declined(declined.code());
@@ -59,6 +61,6 @@ final class AddFundsFlow {
         }
         String reference = ((ChargeResult.Succeeded) charged).reference();
         return new Stored(store.credit(accountId, new Credit(EntryType.FUNDS_ADDED, amountMicros, reference),
-                Optional.of(key), StoreFixture.RENDERER, StoreFixture.GENEROUS));
+                Optional.of(key), StoreFixture.RENDERER, TestAccounts.generous()));
     }
 }

@@ -16,6 +16,7 @@ import dev.smsbilling.billing.store.PendingCharge;
 import dev.smsbilling.billing.store.SettleResult;
 import dev.smsbilling.billing.store.SettleResult.AlreadyRecorded;
 import dev.smsbilling.billing.store.WriteOutcome.Committed;
+import dev.smsbilling.billing.testing.TestAccounts;
 import dev.smsbilling.endpoint.RealDynamoDb;
 import dev.smsbilling.endpoint.TestTable;
 import java.time.Duration;
@@ -92,7 +93,7 @@ class AutoChargeStoreTest {
         assertThat(store.claimAutoCharge(account, LEASE)).isEqualTo(new NotClaimed(NotClaimed.Reason.CLAIMED_ELSEWHERE));
         assertThat(store.readAccount(account).orElseThrow().seq()).as("a claim is not a balance change").isEqualTo(1);
 
-        SettleResult credited = store.creditAutoCharge(claim, 20_000_000, "ch_1", StoreFixture.GENEROUS);
+        SettleResult credited = store.creditAutoCharge(claim, 20_000_000, "ch_1", TestAccounts.generous());
 
         assertThat(credited).isInstanceOf(Committed.class);
         assertThat(((Committed) credited).entry().type()).isEqualTo(EntryType.AUTO_CHARGE);
@@ -100,7 +101,7 @@ class AutoChargeStoreTest {
         assertThat(after.balanceMicros()).isEqualTo(21_000_000);
         assertThat(after.due()).isEmpty();
         assertThat(after.autoCharge().status()).isEqualTo(AutoChargeStatus.OK);
-        assertThat(store.creditAutoCharge(claim, 20_000_000, "ch_1", StoreFixture.GENEROUS))
+        assertThat(store.creditAutoCharge(claim, 20_000_000, "ch_1", TestAccounts.generous()))
                 .isEqualTo(new AlreadyRecorded(account));
         assertThat(store.claimAutoCharge(account, LEASE)).isEqualTo(new NotClaimed(NotClaimed.Reason.NOT_DUE));
         fixture.assertLedgerConsistent(account);
@@ -148,7 +149,7 @@ class AutoChargeStoreTest {
         String account = fixture.openAccount(1_000_000);
         store.saveAutoChargeSettings(account, VISA);
         store.credit(account, new Credit(EntryType.FUNDS_ADDED, 10_000_000, "ch_hand"), Optional.empty(),
-                StoreFixture.RENDERER, StoreFixture.GENEROUS);
+                StoreFixture.RENDERER, TestAccounts.generous());
 
         assertThat(store.claimAutoCharge(account, LEASE)).isEqualTo(new NotClaimed(NotClaimed.Reason.NO_LONGER_DUE));
         assertThat(due(account)).isEmpty();

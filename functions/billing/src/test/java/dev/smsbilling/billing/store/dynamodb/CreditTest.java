@@ -20,6 +20,7 @@ import dev.smsbilling.billing.store.Subscription;
 import dev.smsbilling.billing.store.Timestamps;
 import dev.smsbilling.billing.store.UnsettledTopUp;
 import dev.smsbilling.billing.store.WriteOutcome.Committed;
+import dev.smsbilling.billing.testing.TestAccounts;
 import dev.smsbilling.endpoint.RealDynamoDb;
 import dev.smsbilling.endpoint.TestTable;
 import java.time.Duration;
@@ -61,7 +62,7 @@ class CreditTest {
                 assertThat(record.status()).isEqualTo(IdempotencyStatus.IN_PROGRESS));
 
         CreditResult credited = store.credit(account, new Credit(EntryType.FUNDS_ADDED, AMOUNT, "ch_1"),
-                Optional.of(key), StoreFixture.RENDERER, StoreFixture.GENEROUS);
+                Optional.of(key), StoreFixture.RENDERER, TestAccounts.generous());
 
         Committed committed = (Committed) credited;
         assertThat(committed.balanceAfterMicros()).isEqualTo(AMOUNT);
@@ -72,7 +73,7 @@ class CreditTest {
         });
         assertThat(store.beginIdempotentRequest(account, key, AddFundsFlow.HOLD)).isEqualTo(new Replayed(committed.response()));
         assertThat(store.credit(account, new Credit(EntryType.FUNDS_ADDED, AMOUNT, "ch_1"), Optional.of(key),
-                StoreFixture.RENDERER, StoreFixture.GENEROUS)).isEqualTo(new Replayed(committed.response()));
+                StoreFixture.RENDERER, TestAccounts.generous())).isEqualTo(new Replayed(committed.response()));
         fixture.assertLedgerConsistent(account);
     }
 
@@ -86,13 +87,13 @@ class CreditTest {
         Idempotency key = StoreFixture.key("fund-forever", "POST /v1/billing/funds 25");
         store.beginIdempotentRequest(account, key, AddFundsFlow.HOLD);
         Committed first = (Committed) store.credit(account, new Credit(EntryType.FUNDS_ADDED, AMOUNT, "ch_forever"),
-                Optional.of(key), StoreFixture.RENDERER, StoreFixture.GENEROUS);
+                Optional.of(key), StoreFixture.RENDERER, TestAccounts.generous());
 
         fixture.clock.advance(Duration.ofHours(25));
         assertThat(store.beginIdempotentRequest(account, key, AddFundsFlow.HOLD)).as("the key's record has expired")
                 .isInstanceOfSatisfying(Started.class, started -> assertThat(started.chargeMayExist()).isFalse());
         CreditResult again = store.credit(account, new Credit(EntryType.FUNDS_ADDED, AMOUNT, "ch_forever"),
-                Optional.of(key), StoreFixture.RENDERER, StoreFixture.GENEROUS);
+                Optional.of(key), StoreFixture.RENDERER, TestAccounts.generous());
 
         assertThat(again).isEqualTo(new Replayed(first.response()));
         assertThat(fixture.ledger(account)).singleElement().isEqualTo(first.entry());
@@ -100,7 +101,7 @@ class CreditTest {
         assertThat(store.lookupIdempotency(account, "fund-forever")).as("the key keeps the first credit's answer")
                 .hasValueSatisfying(record -> assertThat(record.response()).contains(first.response()));
         assertThat(store.credit(account, new Credit(EntryType.FUNDS_ADDED, AMOUNT, "ch_forever"), Optional.empty(),
-                StoreFixture.RENDERER, StoreFixture.GENEROUS)).as("without any key too").isEqualTo(new Replayed(first.response()));
+                StoreFixture.RENDERER, TestAccounts.generous())).as("without any key too").isEqualTo(new Replayed(first.response()));
         fixture.assertLedgerConsistent(account);
     }
 
@@ -150,7 +151,7 @@ class CreditTest {
         assertThat(listed(account, firstSend)).as("only charges sent before the time asked").isEmpty();
 
         store.credit(account, new Credit(EntryType.FUNDS_ADDED, AMOUNT, "ch_listed"), Optional.of(credited),
-                StoreFixture.RENDERER, StoreFixture.GENEROUS);
+                StoreFixture.RENDERER, TestAccounts.generous());
         assertThat(store.releaseIdempotentRequest(account, released, releasedHold)).as("nobody took it over").isTrue();
 
         assertThat(listed(account, fixture.clock.instant())).isEmpty();
@@ -203,11 +204,11 @@ class CreditTest {
         String first = fixture.openAccount(0);
         String second = fixture.openAccount(0);
         store.credit(first, new Credit(EntryType.FUNDS_ADDED, AMOUNT, "ch_one_owner"), Optional.empty(),
-                StoreFixture.RENDERER, StoreFixture.GENEROUS);
+                StoreFixture.RENDERER, TestAccounts.generous());
 
         assertThatThrownBy(() -> store.credit(second,
                         new Credit(EntryType.FUNDS_ADDED, AMOUNT, "ch_one_owner"), Optional.empty(), StoreFixture.RENDERER,
-                        StoreFixture.GENEROUS))
+                        TestAccounts.generous()))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("another account");
         assertThat(fixture.ledger(second)).isEmpty();
         assertThat(fixture.balance(second)).isZero();
@@ -282,7 +283,7 @@ class CreditTest {
         String account = fixture.openAccount(0);
         Idempotency key = StoreFixture.key("fund-done", "body");
         store.credit(account, new Credit(EntryType.FUNDS_ADDED, AMOUNT, "ch_2"), Optional.of(key),
-                StoreFixture.RENDERER, StoreFixture.GENEROUS);
+                StoreFixture.RENDERER, TestAccounts.generous());
 
         assertThat(store.releaseIdempotentRequest(account, key, new Started("fund-done", "HOanyone", "CHany", false))).isFalse();
         assertThat(store.lookupIdempotency(account, "fund-done")).isPresent();
@@ -334,7 +335,7 @@ class CreditTest {
         String account = fixture.openAccount(Subscription.INACTIVE, 0);
 
         CreditResult refund = store.credit(account, new Credit(EntryType.REFUND, 30_000, "AC123"), Optional.empty(),
-                StoreFixture.RENDERER, StoreFixture.GENEROUS);
+                StoreFixture.RENDERER, TestAccounts.generous());
 
         assertThat(refund).isInstanceOf(Committed.class);
         assertThat(fixture.balance(account)).isEqualTo(30_000);
@@ -345,7 +346,7 @@ class CreditTest {
         String account = fixture.openAccount(100_000);
         fixture.debit(account, 70_000);
         store.credit(account, new Credit(EntryType.AUTO_CHARGE, 20_000_000, "ch_auto"), Optional.empty(),
-                StoreFixture.RENDERER, StoreFixture.GENEROUS);
+                StoreFixture.RENDERER, TestAccounts.generous());
         fixture.debit(account, 130_000);
         fixture.clock.advance(Duration.ofSeconds(1));
 

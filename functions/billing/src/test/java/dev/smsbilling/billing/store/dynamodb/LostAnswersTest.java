@@ -12,6 +12,7 @@ import dev.smsbilling.billing.store.DebitResult;
 import dev.smsbilling.billing.store.EntryType;
 import dev.smsbilling.billing.store.Idempotency;
 import dev.smsbilling.billing.store.WriteOutcome.Committed;
+import dev.smsbilling.billing.testing.TestAccounts;
 import dev.smsbilling.endpoint.DynamoDbEndpoint;
 import dev.smsbilling.endpoint.FaultyEndpoint;
 import dev.smsbilling.endpoint.FaultyEndpoint.Fault;
@@ -121,7 +122,7 @@ class LostAnswersTest {
         faults.arm(Fault.of(WRITE, Kind.APPLY_THEN_ANSWER_500), 2);
 
         CreditResult result = store.credit(account, new Credit(EntryType.FUNDS_ADDED, 25_000_000, "ch_lost_twice"),
-                Optional.of(key), StoreFixture.RENDERER, StoreFixture.GENEROUS);
+                Optional.of(key), StoreFixture.RENDERER, TestAccounts.generous());
 
         assertThat(result).isInstanceOf(Committed.class);
         assertThat(fixture.balance(account)).isEqualTo(25_000_000);

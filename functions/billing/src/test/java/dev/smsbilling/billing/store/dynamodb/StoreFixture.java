@@ -4,11 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smsbilling.billing.store.Account;
 import dev.smsbilling.billing.store.BillingStore;
-import dev.smsbilling.billing.store.Credit;
-import dev.smsbilling.billing.store.CreditResult;
-import dev.smsbilling.billing.store.Deadline;
 import dev.smsbilling.billing.store.DebitResult;
-import dev.smsbilling.billing.store.EntryType;
 import dev.smsbilling.billing.store.Idempotency;
 import dev.smsbilling.billing.store.LedgerEntry;
 import dev.smsbilling.billing.store.MessageCharge;
@@ -16,20 +12,17 @@ import dev.smsbilling.billing.store.ResponseRenderer;
 import dev.smsbilling.billing.store.StoredResponse;
 import dev.smsbilling.billing.store.Subscription;
 import dev.smsbilling.billing.store.Timestamps;
-import dev.smsbilling.billing.store.WriteOutcome.Committed;
 import dev.smsbilling.billing.testing.MovableClock;
+import dev.smsbilling.billing.testing.TestAccounts;
 import dev.smsbilling.billing.testing.WholeLedger;
 import dev.smsbilling.endpoint.TestTable;
 import dev.smsbilling.http.Sha256;
-import dev.smsbilling.http.auth.ApiKeys;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /** A store on a test's real table, and what every storage test needs around it. */
 final class StoreFixture {
-    static final Deadline GENEROUS = Deadline.within(Duration.ofMinutes(2));
     /** Renders what a handler would: the entry's identity and balance, so replays can be compared. */
     static final ResponseRenderer RENDERER = entry -> new StoredResponse(
             entry.type().isCredit() ? 201 : 202,
@@ -62,13 +55,7 @@ final class StoreFixture {
     }
 
     String openAccount(Subscription subscription, long fundsMicros) {
-        Account account = store.createAccount(subscription, ApiKeys.hash(ApiKeys.generate()));
-        if (fundsMicros > 0) {
-            CreditResult funded = store.credit(account.id(), new Credit(EntryType.FUNDS_ADDED, fundsMicros, "ch_opening_" + account.id()),
-                    Optional.empty(), RENDERER, GENEROUS);
-            assertThat(funded).isInstanceOf(Committed.class);
-        }
-        return account.id();
+        return new TestAccounts(store).open(subscription, fundsMicros);
     }
 
     DebitResult debit(String accountId, long costMicros) {
@@ -81,7 +68,7 @@ final class StoreFixture {
 
     /** The same debit through another store on this table (one whose client meets injected faults). */
     DebitResult debitThrough(BillingStore other, String accountId, long costMicros, Optional<Idempotency> key) {
-        return other.debit(accountId, charge(costMicros), key, RENDERER, GENEROUS);
+        return other.debit(accountId, charge(costMicros), key, RENDERER, TestAccounts.generous());
     }
 
     /** A message of one segment at the given price, as the pricing jar would quote it. */
