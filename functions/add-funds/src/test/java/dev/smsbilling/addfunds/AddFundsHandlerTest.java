@@ -52,7 +52,7 @@ class AddFundsHandlerTest {
 
     @Test
     void theSampleEventChargesTheCardAndCreditsTheBalance() {
-        String account = accounts.open(Subscription.ACTIVE, 0);
+        String account = accounts.open(0);
 
         FunctionCall.Response response = call(account).invoke(handler);
 
@@ -77,7 +77,7 @@ class AddFundsHandlerTest {
 
     @Test
     void aRetryWithTheSameKeyAndBodyReplaysTheFirstAnswerByteForByte() {
-        String account = accounts.open(Subscription.ACTIVE, 0);
+        String account = accounts.open(0);
         FunctionCall.Response first = call(account).invoke(handler);
 
         FunctionCall.Response retry = call(account).invoke(handler);
@@ -94,7 +94,7 @@ class AddFundsHandlerTest {
 
     @Test
     void theSameKeyWithAnotherBodyIs422AndChangesNothing() {
-        String account = accounts.open(Subscription.ACTIVE, 0);
+        String account = accounts.open(0);
         call(account).invoke(handler);
 
         FunctionCall.Response reused = call(account).body("{\"amountMicros\": 30000000, \"paymentMethod\": \"pm_card_visa\"}").invoke(handler);
@@ -108,7 +108,7 @@ class AddFundsHandlerTest {
 
     @Test
     void aCrashBetweenTheChargeAndTheCreditIsHealedByTheRetryWithOneChargeAndOneCredit() {
-        String account = accounts.open(Subscription.ACTIVE, 0);
+        String account = accounts.open(0);
         AddFundsHandler crashing = new AddFundsHandler(store, new CrashAfterCharge(sandbox));
 
         FunctionCall.Response crashed = call(account).invoke(crashing);
@@ -136,7 +136,7 @@ class AddFundsHandlerTest {
      */
     @Test
     void aCrashAfterTheChargeIsStillCreditedWhenTheSubscriptionLapsesBeforeTheRetry() {
-        String account = accounts.open(Subscription.ACTIVE, 0);
+        String account = accounts.open(0);
         AddFundsHandler crashing = new AddFundsHandler(store, new CrashAfterCharge(sandbox));
         assertThat(call(account).invoke(crashing).status()).isEqualTo(500);
         store.setSubscription(account, Subscription.INACTIVE);
@@ -154,7 +154,7 @@ class AddFundsHandlerTest {
     /** An attempt that died holding the key but before its charge: its successor decides afresh, subscription included. */
     @Test
     void aHoldAbandonedBeforeItsChargeIsTakenOverWithTheSubscriptionCheckedAgain() {
-        String account = accounts.open(Subscription.ACTIVE, 0);
+        String account = accounts.open(0);
         var body = AddFundsRequest.parse("{\"amountMicros\": 25000000, \"paymentMethod\": \"pm_card_visa\"}");
         assertThat(store.beginIdempotentRequest(account, new dev.smsbilling.billing.store.Idempotency(KEY, RequestHash.of(AddFundsHandler.ROUTE, body.canonical())),
                 Duration.ofSeconds(10))).isInstanceOf(BeginResult.Started.class);
@@ -171,7 +171,7 @@ class AddFundsHandlerTest {
     /** The taker sent nothing, but the attempt it took over may have: the key stays with that charge. */
     @Test
     void aTakeoverThatCannotReachTheProcessorKeepsTheKeyOfAChargeThatMayExist() {
-        String account = accounts.open(Subscription.ACTIVE, 0);
+        String account = accounts.open(0);
         var body = AddFundsRequest.parse("{\"amountMicros\": 25000000, \"paymentMethod\": \"pm_card_visa\"}");
         var idempotency = new dev.smsbilling.billing.store.Idempotency(KEY, RequestHash.of(AddFundsHandler.ROUTE, body.canonical()));
         var first = (BeginResult.Started) store.beginIdempotentRequest(account, idempotency, Duration.ofSeconds(10));
@@ -203,7 +203,7 @@ class AddFundsHandlerTest {
     /** A key held again after a decline is a new charge: the processor's stored decline for the old one is not replayed. */
     @Test
     void aRetryAfterADeclineWithTheSameKeyAndBodyIsANewCharge() {
-        String account = accounts.open(Subscription.ACTIVE, 0);
+        String account = accounts.open(0);
         String declining = "{\"amountMicros\": 25000000, \"paymentMethod\": \"pm_card_chargeDeclined\"}";
         List<String> keysAsked = new java.util.concurrent.CopyOnWriteArrayList<>();
         AddFundsHandler recording = new AddFundsHandler(store, Charging.by(request -> {
@@ -219,7 +219,7 @@ class AddFundsHandlerTest {
 
     @Test
     void aProcessorOutageIs503AndKeepsTheKeyForTheSameBodyOnly() {
-        String account = accounts.open(Subscription.ACTIVE, 0);
+        String account = accounts.open(0);
         sandbox.setUnavailable(true);
 
         FunctionCall.Response down = call(account).invoke(handler);
@@ -239,7 +239,7 @@ class AddFundsHandlerTest {
 
     @Test
     void tenConcurrentRequestsWithOneKeyChargeOnceAndCreditOnce() throws Exception {
-        String account = accounts.open(Subscription.ACTIVE, 0);
+        String account = accounts.open(0);
         ExecutorService pool = Executors.newFixedThreadPool(10);
         CountDownLatch start = new CountDownLatch(1);
         List<Future<FunctionCall.Response>> futures = new ArrayList<>();
@@ -274,7 +274,7 @@ class AddFundsHandlerTest {
 
     @Test
     void aDeclinedCardIs402CreditsNothingAndLeavesTheKeyReusable() {
-        String account = accounts.open(Subscription.ACTIVE, 0);
+        String account = accounts.open(0);
 
         FunctionCall.Response declined = call(account)
                 .body("{\"amountMicros\": 25000000, \"paymentMethod\": \"pm_card_chargeDeclined\"}").invoke(handler);
@@ -309,7 +309,7 @@ class AddFundsHandlerTest {
 
     @Test
     void aCompletedTopUpStillReplaysAfterTheSubscriptionLapses() {
-        String account = accounts.open(Subscription.ACTIVE, 0);
+        String account = accounts.open(0);
         FunctionCall.Response first = call(account).invoke(handler);
         store.setSubscription(account, Subscription.INACTIVE);
 
@@ -322,8 +322,8 @@ class AddFundsHandlerTest {
 
     @Test
     void oneKeyOnTwoAccountsIsTwoTopUps() {
-        String a = accounts.open(Subscription.ACTIVE, 0);
-        String b = accounts.open(Subscription.ACTIVE, 0);
+        String a = accounts.open(0);
+        String b = accounts.open(0);
 
         FunctionCall.Response forA = call(a).invoke(handler);
         FunctionCall.Response forB = call(b).invoke(handler);
@@ -338,7 +338,7 @@ class AddFundsHandlerTest {
 
     @Test
     void theIdempotencyKeyIsRequiredAndChecked() {
-        String account = accounts.open(Subscription.ACTIVE, 0);
+        String account = accounts.open(0);
         for (String key : new String[] {null, "", "   ", "k".repeat(256), "caf\u00e9", "tab\tkey"}) {
             // A null header value is how an event without the header is written here.
             FunctionCall.Response response = call(account).header("Idempotency-Key", key).invoke(handler);
@@ -352,7 +352,7 @@ class AddFundsHandlerTest {
     @ValueSource(strings = {"4990000", "5000010000", "5001000", "0", "-25000000", "1e3", "\"25\"", "4.99", "25000000.0",
             "99999999999999999999999", "9223372036854775807", "-9223372036854775808", "null", "true", "[25000000]"})
     void aBadAmountIs400AndNothingIsWritten(String amount) {
-        String account = accounts.open(Subscription.ACTIVE, 0);
+        String account = accounts.open(0);
 
         FunctionCall.Response response = call(account)
                 .body("{\"amountMicros\": " + amount + ", \"paymentMethod\": \"pm_card_visa\"}").invoke(handler);
@@ -365,7 +365,7 @@ class AddFundsHandlerTest {
 
     @Test
     void theLimitsThemselvesAreAccepted() {
-        String account = accounts.open(Subscription.ACTIVE, 0);
+        String account = accounts.open(0);
 
         assertThat(call(account).header("Idempotency-Key", "min")
                 .body("{\"amountMicros\": 5000000, \"paymentMethod\": \"pm_card_visa\"}").invoke(handler).status()).isEqualTo(201);
@@ -377,7 +377,7 @@ class AddFundsHandlerTest {
     @ParameterizedTest
     @ValueSource(strings = {"\"card_visa\"", "\"pm_\"", "\"pm_card visa\"", "null", "42", "\"pm_card_visa\\n\""})
     void aBadPaymentMethodIs400AndNothingIsWritten(String paymentMethod) {
-        String account = accounts.open(Subscription.ACTIVE, 0);
+        String account = accounts.open(0);
 
         FunctionCall.Response response = call(account)
                 .body("{\"amountMicros\": 25000000, \"paymentMethod\": " + paymentMethod + "}").invoke(handler);
@@ -391,7 +391,7 @@ class AddFundsHandlerTest {
     @ValueSource(strings = {"", "{", "[]", "\"x\"", "{}", "{\"amountMicros\":25000000,\"amountMicros\":25000000,\"paymentMethod\":\"pm_card_visa\"}",
             "{\"amountMicros\":25000000,\"paymentMethod\":\"pm_\\ud800\"}", "{\"a\":[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]}"})
     void malformedBodiesAre4xxNever5xx(String body) {
-        String account = accounts.open(Subscription.ACTIVE, 0);
+        String account = accounts.open(0);
 
         FunctionCall.Response response = call(account).body(body).invoke(handler);
 
@@ -401,7 +401,7 @@ class AddFundsHandlerTest {
 
     @Test
     void aWellFormedUnknownPaymentMethodIsTheProcessorsToDecline() {
-        String account = accounts.open(Subscription.ACTIVE, 0);
+        String account = accounts.open(0);
 
         FunctionCall.Response response = call(account).body("{\"amountMicros\": 25000000, \"paymentMethod\": \"pm_nope\"}").invoke(handler);
 
@@ -414,7 +414,7 @@ class AddFundsHandlerTest {
     void withoutAnAccountItIs401AndAnUnknownRouteIs404() {
         assertThat(FunctionCall.event("add-funds.json").account(null).invoke(handler).code()).isEqualTo("unauthorized");
         assertThat(FunctionCall.event("add-funds.json").account("BAgone").invoke(handler).code()).isEqualTo("unauthorized");
-        assertThat(FunctionCall.event("add-funds.json").account(accounts.open(Subscription.ACTIVE, 0))
+        assertThat(FunctionCall.event("add-funds.json").account(accounts.open(0))
                 .route("GET", "/v1/billing/funds").invoke(handler).code()).isEqualTo("not_found");
         assertThat(sandbox.charges()).isEmpty();
     }
