@@ -5,6 +5,7 @@ import dev.smsbilling.aws.AwsAccess;
 import dev.smsbilling.billing.api.BillingFunction;
 import dev.smsbilling.billing.api.Deadlines;
 import dev.smsbilling.billing.api.Outcomes;
+import dev.smsbilling.billing.api.PaymentCustomers;
 import dev.smsbilling.billing.api.RequestHash;
 import dev.smsbilling.billing.api.TopUps;
 import dev.smsbilling.billing.payment.ChargeRequest;
@@ -38,8 +39,9 @@ import java.util.Optional;
 
 /**
  * {@code POST /v1/billing/funds}: charge the payment method, then credit the balance, once per
- * Idempotency-Key, in five steps: hold the key (or answer what it already says), refuse an
- * account that may not top up, mark the charge as possibly sent, charge, credit.
+ * Idempotency-Key, in six steps: hold the key (or answer what it already says), refuse an
+ * account that may not top up, name its customer at the processor (created with its first
+ * charge), mark the charge as possibly sent, charge, credit.
  *
  * <p>The key is held IN_PROGRESS before the card is touched, so concurrent duplicates get 409 or
  * the replay instead of a second charge. The processor is keyed by account, key, request hash
@@ -104,11 +106,10 @@ public final class AddFundsHandler extends BillingFunction {
             return Outcomes.toResponse(seen);
         }
         Held held = new Held(accountId, idempotency, (Started) begun, holdFor);
-        if (!held.hold().chargeMayExist()) {
-            refuseUnlessActive(held);
-        }
+        Account payer = payer(held);
+        String customer = customerOf(held, payer);
         markChargeSent(held);
-        ChargeResult.Succeeded paid = chargeOrRelease(held, body);
+        ChargeResult.Succeeded paid = chargeOrRelease(held, customer, body);
         return credit(held, paid, deadline);
     }
 
@@ -116,14 +117,30 @@ public final class AddFundsHandler extends BillingFunction {
     private record Held(String accountId, Idempotency idempotency, Started hold, Duration holdFor) {
     }
 
-    /** Checked after taking the key, so a completed top-up still replays once the subscription lapses. */
-    private void refuseUnlessActive(Held held) {
+    /**
+     * The account that pays, refused unless it may top up. Checked after taking the key, so a
+     * completed top-up still replays once the subscription lapses; not refused when the attempt
+     * taken over may have charged, as that charge must be settled whatever the subscription says now.
+     */
+    private Account payer(Held held) {
         Optional<Account> account = store.readAccount(held.accountId());
+        if (held.hold().chargeMayExist()) {
+            return account.orElseThrow(() -> unavailable(held.holdFor()));
+        }
         if (account.isPresent() && account.get().isActive()) {
-            return;
+            return account.get();
         }
         release(held);
         throw new ApiException(account.isPresent() ? ErrorCode.SUBSCRIPTION_INACTIVE : ErrorCode.UNAUTHORIZED);
+    }
+
+    /** Before the charge is marked sent: a processor that cannot make the customer now charged nothing. */
+    private String customerOf(Held held, Account payer) {
+        try {
+            return PaymentCustomers.of(store, processor, held.accountId(), payer.paymentCustomer());
+        } catch (PaymentUnavailable e) {
+            throw notCharged(held);
+        }
     }
 
     /** Just before the card: from here on the charge may exist, and the sweep lists the hold. */
@@ -135,8 +152,8 @@ public final class AddFundsHandler extends BillingFunction {
     }
 
     /** The charge the processor made, or the 402 of a decline (the key released, as for every 4xx). */
-    private ChargeResult.Succeeded chargeOrRelease(Held held, AddFundsRequest body) {
-        ChargeResult charged = charge(held, body);
+    private ChargeResult.Succeeded chargeOrRelease(Held held, String customer, AddFundsRequest body) {
+        ChargeResult charged = charge(held, customer, body);
         if (charged instanceof ChargeResult.Declined declined) {
             release(held);
             throw new ApiException(ErrorCode.PAYMENT_DECLINED).withExtra("declineCode", declined.code());
@@ -155,21 +172,25 @@ public final class AddFundsHandler extends BillingFunction {
      * whose outcome is unknown keeps the key bound to this body until the hold lapses, so the
      * retry the answer asks for finds the charge instead of making another.
      */
-    private ChargeResult charge(Held held, AddFundsRequest body) {
+    private ChargeResult charge(Held held, String customer, AddFundsRequest body) {
         try {
-            return processor.charge(new ChargeRequest(body.paymentMethod(), body.amountMicros(),
+            return processor.charge(new ChargeRequest(customer, body.paymentMethod(), body.amountMicros(),
                     TopUps.processorKey(held.accountId(), held.idempotency(), held.hold()), DESCRIPTION));
         } catch (PaymentNotAttempted e) {
-            if (held.hold().chargeMayExist()) {
-                // This attempt sent nothing, but the one whose hold it took over may have: keep the
-                // key bound to this charge, so the retry finds that one instead of making another.
-                throw unavailable(held.holdFor());
-            }
-            release(held);
-            throw unavailable(RETRY_SOON);
+            throw notCharged(held);
         } catch (PaymentUnavailable e) {
             throw unavailable(held.holdFor());
         }
+    }
+
+    /** This attempt sent no charge: the key is let go, unless the attempt it took over may have charged. */
+    private ApiException notCharged(Held held) {
+        if (held.hold().chargeMayExist()) {
+            // Keep the key bound to that charge, so the retry finds it instead of making another.
+            return unavailable(held.holdFor());
+        }
+        release(held);
+        return unavailable(RETRY_SOON);
     }
 
     /** The credit completes the hold; a retry of the request replays its 201. */

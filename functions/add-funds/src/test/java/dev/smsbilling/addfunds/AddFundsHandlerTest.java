@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smsbilling.billing.api.RequestHash;
 import dev.smsbilling.billing.api.TopUps;
+import dev.smsbilling.billing.payment.PaymentUnavailable;
 import dev.smsbilling.billing.payment.sandbox.SandboxPaymentProcessor;
 import dev.smsbilling.billing.store.Account;
 import dev.smsbilling.billing.store.BeginResult;
@@ -218,8 +219,40 @@ class AddFundsHandlerTest {
     }
 
     @Test
-    void aProcessorOutageIs503AndKeepsTheKeyForTheSameBodyOnly() {
+    void theFirstTopUpCreatesTheAccountsCustomerOnceAndEveryChargeIsForIt() throws Exception {
         String account = accounts.open(0);
+        assertThat(store.readAccount(account).orElseThrow().paymentCustomer()).isEmpty();
+
+        assertThat(call(account).invoke(handler).status()).isEqualTo(201);
+        assertThat(call(account).header("Idempotency-Key", "second-top-up").invoke(handler).status()).isEqualTo(201);
+
+        String customer = store.readAccount(account).orElseThrow().paymentCustomer().orElseThrow();
+        assertThat(customer).isEqualTo(sandbox.customerFor(account));
+        assertThat(sandbox.charges()).hasSize(2).allSatisfy(charge -> assertThat(charge.request().customer()).isEqualTo(customer));
+        String other = accounts.open(0);
+        call(other).invoke(handler);
+        assertThat(sandbox.charges().get(2).request().customer()).as("another account, another customer").isNotEqualTo(customer);
+    }
+
+    @Test
+    void aProcessorThatCannotCreateTheCustomerIs503WithNothingChargedAndTheKeyFree() {
+        String account = accounts.open(0);
+        sandbox.setUnavailable(true);
+
+        FunctionCall.Response down = call(account).invoke(handler);
+
+        assertThat(down.status()).isEqualTo(503);
+        assertThat(down.code()).isEqualTo("payment_unavailable");
+        assertThat(sandbox.charges()).isEmpty();
+        assertThat(store.readAccount(account).orElseThrow().paymentCustomer()).isEmpty();
+        sandbox.setUnavailable(false);
+        assertThat(call(account).body("{\"amountMicros\": 30000000, \"paymentMethod\": \"pm_card_visa\"}").invoke(handler).status())
+                .as("nothing was charged, so the key is free for another request").isEqualTo(201);
+    }
+
+    @Test
+    void aProcessorOutageIs503AndKeepsTheKeyForTheSameBodyOnly() throws Exception {
+        String account = payingAccount();
         sandbox.setUnavailable(true);
 
         FunctionCall.Response down = call(account).invoke(handler);
@@ -417,6 +450,13 @@ class AddFundsHandlerTest {
         assertThat(FunctionCall.event("add-funds.json").account(accounts.open(0))
                 .route("GET", "/v1/billing/funds").invoke(handler).code()).isEqualTo("not_found");
         assertThat(sandbox.charges()).isEmpty();
+    }
+
+    /** An account that has paid before: its customer at the processor exists, so an outage meets the charge itself. */
+    private String payingAccount() throws PaymentUnavailable {
+        String account = accounts.open(0);
+        assertThat(store.savePaymentCustomer(account, sandbox.customerFor(account))).isPresent();
+        return account;
     }
 
     private static FunctionCall call(String account) {

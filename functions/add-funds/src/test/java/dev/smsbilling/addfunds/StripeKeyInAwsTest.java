@@ -75,6 +75,11 @@ class StripeKeyInAwsTest {
     @BeforeEach
     void publishTheSettingsAndStripesAnswer() {
         settings.forEach(System::setProperty);
+        // The account's customer, created with its first top-up (a Customer object as Stripe's reference shows it, trimmed).
+        stripe.stubFor(post(urlEqualTo("/v1/customers")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"id\": \"cus_QkeyInAws00001\", \"object\": \"customer\", \"livemode\": false,"
+                        + " \"metadata\": {}, \"created\": 1764201600}")));
         // Each top-up is its own PaymentIntent, as Stripe answers two idempotency keys.
         for (int n = 1; n <= 2; n++) {
             stripe.stubFor(post(urlEqualTo("/v1/payment_intents")).inScenario("intents")

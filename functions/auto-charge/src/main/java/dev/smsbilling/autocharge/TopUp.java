@@ -1,5 +1,6 @@
 package dev.smsbilling.autocharge;
 
+import dev.smsbilling.billing.api.PaymentCustomers;
 import dev.smsbilling.billing.payment.ChargeRequest;
 import dev.smsbilling.billing.payment.ChargeResult;
 import dev.smsbilling.billing.payment.PaymentProcessor;
@@ -43,12 +44,20 @@ final class TopUp {
             return AccountResult.skipped(accountId, notClaimed.reason().name().toLowerCase(Locale.ROOT));
         }
         AutoChargeClaim claim = (AutoChargeClaim) claimed;
+        String customer;
+        try {
+            // Before the charge is marked sent: its retries must name the customer it names.
+            customer = PaymentCustomers.of(store, processor, accountId, claim.paymentCustomer());
+        } catch (PaymentUnavailable e) {
+            store.releaseAutoChargeClaim(claim);
+            return new AccountResult(accountId, Outcome.UNAVAILABLE, 0, "processor_unavailable");
+        }
         if (!store.startAutoCharge(claim)) {
             return AccountResult.skipped(accountId, "claim_lapsed");
         }
         ChargeResult result;
         try {
-            result = processor.charge(new ChargeRequest(claim.charge().paymentMethod(), claim.charge().amountMicros(),
+            result = processor.charge(new ChargeRequest(customer, claim.charge().paymentMethod(), claim.charge().amountMicros(),
                     claim.charge().chargeKey(), DESCRIPTION));
         } catch (PaymentUnavailable e) {
             store.releaseAutoChargeClaim(claim);

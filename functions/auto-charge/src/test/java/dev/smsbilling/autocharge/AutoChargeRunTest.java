@@ -95,6 +95,36 @@ class AutoChargeRunTest {
     }
 
     @Test
+    void theChargeIsForTheAccountsCustomerTheSameOneItsTopUpsByHandAreFor() throws Exception {
+        String saved = accounts.due(VISA);
+        String customer = sandbox.customerFor(saved);
+        store.savePaymentCustomer(saved, customer);
+        String never = accounts.due(VISA);
+
+        assertThat(run()).isEqualTo(new RunSummary(2, 2, 0, 0));
+
+        assertThat(processor.requests()).extracting(ChargeRequest::customer)
+                .containsExactlyInAnyOrder(customer, sandbox.customerFor(never));
+        assertThat(accounts.read(never).paymentCustomer()).as("created with its first charge, and saved")
+                .contains(sandbox.customerFor(never));
+    }
+
+    @Test
+    void aProcessorThatCannotCreateTheCustomerChargesNothingAndTheAccountStaysDue() {
+        String account = accounts.due(VISA);
+        sandbox.setUnavailable(true);
+
+        RunSummary summary = run();
+
+        sandbox.setUnavailable(false);
+        assertThat(summary.charged()).isZero();
+        assertThat(processor.requests()).isEmpty();
+        assertThat(accounts.read(account).due()).isPresent();
+        clock.advance(TopUp.LEASE.plusMillis(1));
+        assertThat(run().charged()).as("the next run charges it").isEqualTo(1);
+    }
+
+    @Test
     void fiveRunsStartedTogetherChargeTheCardOnceAndCreditOnce() throws Exception {
         String account = accounts.due(VISA);
         CyclicBarrier start = new CyclicBarrier(5);

@@ -19,6 +19,11 @@ final class CountingProcessor implements PaymentProcessor {
     }
 
     @Override
+    public String customerFor(String accountId) throws PaymentUnavailable {
+        return processor.customerFor(accountId);
+    }
+
+    @Override
     public ChargeResult charge(ChargeRequest request) throws PaymentUnavailable {
         requests.add(request);
         return processor.charge(request);

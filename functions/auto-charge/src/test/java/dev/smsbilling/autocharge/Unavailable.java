@@ -10,6 +10,11 @@ import java.util.Optional;
 /** A processor that cannot be reached. */
 final class Unavailable implements PaymentProcessor {
     @Override
+    public String customerFor(String accountId) throws PaymentUnavailable {
+        throw new PaymentUnavailable("connection refused");
+    }
+
+    @Override
     public ChargeResult charge(ChargeRequest request) throws PaymentUnavailable {
         throw new PaymentUnavailable("connection refused");
     }

@@ -11,6 +11,17 @@ import java.util.Optional;
 public interface PaymentProcessor {
 
     /**
+     * The account's customer at the processor: whom its charges are made for, and whose saved
+     * cards they may use (Stripe refuses a card attached to another customer). Idempotent on the
+     * account: asked again, by a retry or a concurrent first top-up, it answers the same customer
+     * for as long as the processor keeps idempotency keys (Stripe: 24 hours). The caller saves
+     * the first answer on the account and asks again only when none is saved.
+     *
+     * @throws PaymentUnavailable when the processor cannot say now; no charge is made either way
+     */
+    String customerFor(String accountId) throws PaymentUnavailable;
+
+    /**
      * @throws PaymentUnavailable when the processor cannot be reached or fails; the outcome is
      *     unknown, so the caller must retry with the same idempotency key rather than give up
      * @throws PaymentKeyReused when the key was already used for a different charge

@@ -21,7 +21,7 @@ public final class PaymentProcessors {
     static final String API_BASE_VARIABLE = "STRIPE_API_BASE";
 
     private static final ChargeRequest PRIMING_CHARGE =
-            new ChargeRequest("pm_card_visa", 10_000_000, "priming", "SnapStart priming");
+            new ChargeRequest("cus_priming", "pm_card_visa", 10_000_000, "priming", "SnapStart priming");
     private PaymentProcessors() {
     }
 

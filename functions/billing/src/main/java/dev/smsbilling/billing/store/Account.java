@@ -8,13 +8,15 @@ import java.util.Optional;
  * An account as last read. {@code seq} is the number of its last ledger entry: every balance
  * change is conditioned on it, which is what keeps the ledger gapless and each balance-after exact.
  * {@code due} is present while the account waits for a scheduled auto-charge.
+ * {@code paymentCustomer} is its customer at the payment processor, once its first charge needed one.
  */
 public record Account(String id, long balanceMicros, long seq, Subscription subscription, Instant createdAt,
-                      AutoCharge autoCharge, Optional<DueMark> due) {
+                      AutoCharge autoCharge, Optional<DueMark> due, Optional<String> paymentCustomer) {
     public Account {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(autoCharge, "autoCharge");
         Objects.requireNonNull(due, "due");
+        Objects.requireNonNull(paymentCustomer, "paymentCustomer");
         Objects.requireNonNull(subscription, "subscription");
         Objects.requireNonNull(createdAt, "createdAt");
         if (balanceMicros < 0 || seq < 0) {
@@ -24,12 +26,7 @@ public record Account(String id, long balanceMicros, long seq, Subscription subs
 
     /** A new account: auto-charge as never set. */
     public Account(String id, long balanceMicros, long seq, Subscription subscription, Instant createdAt) {
-        this(id, balanceMicros, seq, subscription, createdAt, AutoCharge.DEFAULT, Optional.empty());
-    }
-
-    public Account(String id, long balanceMicros, long seq, Subscription subscription, Instant createdAt,
-                   AutoCharge autoCharge) {
-        this(id, balanceMicros, seq, subscription, createdAt, autoCharge, Optional.empty());
+        this(id, balanceMicros, seq, subscription, createdAt, AutoCharge.DEFAULT, Optional.empty(), Optional.empty());
     }
 
     public boolean isActive() {

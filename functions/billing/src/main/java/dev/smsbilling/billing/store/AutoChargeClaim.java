@@ -2,17 +2,20 @@ package dev.smsbilling.billing.store;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One run's hold on a due account until {@code claimUntil}, and the one charge it may make:
  * {@code charge} carries the processor key, derived from the crossing and {@code attempt}, and the
- * card and amount fixed when that attempt was first claimed.
+ * card and amount fixed when that attempt was first claimed; {@code paymentCustomer} is the
+ * account's customer at the processor, when one is saved.
  */
 public record AutoChargeClaim(String accountId, PendingCharge charge, int attempt, int declinesSoFar,
-                              Instant claimUntil) implements ClaimResult {
+                              Instant claimUntil, Optional<String> paymentCustomer) implements ClaimResult {
     public AutoChargeClaim {
         Objects.requireNonNull(accountId, "accountId");
         Objects.requireNonNull(charge, "charge");
         Objects.requireNonNull(claimUntil, "claimUntil");
+        Objects.requireNonNull(paymentCustomer, "paymentCustomer");
     }
 }

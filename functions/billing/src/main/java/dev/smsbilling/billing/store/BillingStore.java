@@ -28,6 +28,16 @@ public interface BillingStore {
     boolean setSubscription(String accountId, Subscription subscription);
 
     /**
+     * Saves the account's customer at the payment processor, once: the first saved stays, so
+     * every charge of the account names one customer, whichever of two concurrent first top-ups
+     * saved it. Balance and ledger are untouched.
+     *
+     * @return the customer now saved on the account (the given one, or the one saved before);
+     *     empty when there is no such account
+     */
+    Optional<String> savePaymentCustomer(String accountId, String customer);
+
+    /**
      * Replaces the account's auto-charge settings and resets its failure history (status ok, no
      * last error, no declines). Balance and ledger are untouched. Enabled while the balance is
      * already below the threshold, the account becomes due for the scheduled run.

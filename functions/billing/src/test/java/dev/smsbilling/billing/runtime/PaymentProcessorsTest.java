@@ -54,7 +54,7 @@ class PaymentProcessorsTest {
         var settings = settings(Map.of("PAYMENT_PROCESSOR", "Stripe", "STRIPE_API_BASE", stripe.baseUrl()));
 
         var processor = PaymentProcessors.fromSettings(settings, () -> KEY);
-        processor.charge(new ChargeRequest("pm_card_visa", 10_000_000, "k-factory", "Prepaid SMS credit"));
+        processor.charge(new ChargeRequest("cus_sandbox_test", "pm_card_visa", 10_000_000, "k-factory", "Prepaid SMS credit"));
 
         stripe.verify(1, postRequestedFor(urlEqualTo("/v1/payment_intents")).withHeader("Authorization", equalTo("Bearer " + KEY)));
     }
@@ -63,7 +63,7 @@ class PaymentProcessorsTest {
     void stripeWithoutAKeyStillStartsAndEachChargeSaysWhichVariableToSet() {
         var processor = PaymentProcessors.fromSettings(settings(Map.of("PAYMENT_PROCESSOR", "stripe", "STRIPE_API_BASE", stripe.baseUrl())));
 
-        assertThatThrownBy(() -> processor.charge(new ChargeRequest("pm_card_visa", 10_000_000, "k-nokey", "Prepaid SMS credit")))
+        assertThatThrownBy(() -> processor.charge(new ChargeRequest("cus_sandbox_test", "pm_card_visa", 10_000_000, "k-nokey", "Prepaid SMS credit")))
                 .isInstanceOf(PaymentNotAttempted.class)
                 .hasRootCauseMessage("PAYMENT_PROCESSOR=stripe needs PAYMENT_SECRET_NAME (a Secrets Manager secret) or STRIPE_SECRET_KEY");
         stripe.verify(0, anyRequestedFor(anyUrl()));

@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /**
  * A processor whose charges a test writes as a lambda (a charge that fails in its own way, or
- * does something on the side), and whose lookups are the wrapped processor's, so a sweep sees
+ * does something on the side), and whose customers and lookups are the wrapped processor's, so a sweep sees
  * exactly what the charges left there.
  */
 public final class Charging implements PaymentProcessor {
@@ -30,6 +30,11 @@ public final class Charging implements PaymentProcessor {
 
     public static PaymentProcessor by(Charge charge, PaymentProcessor lookups) {
         return new Charging(charge, lookups);
+    }
+
+    @Override
+    public String customerFor(String accountId) throws PaymentUnavailable {
+        return lookups.customerFor(accountId);
     }
 
     @Override

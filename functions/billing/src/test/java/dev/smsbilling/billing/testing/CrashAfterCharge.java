@@ -22,6 +22,11 @@ public final class CrashAfterCharge implements PaymentProcessor {
     }
 
     @Override
+    public String customerFor(String accountId) throws PaymentUnavailable {
+        return processor.customerFor(accountId);
+    }
+
+    @Override
     public ChargeResult charge(ChargeRequest request) throws PaymentUnavailable {
         ChargeResult result = processor.charge(request);
         if (crashNext.compareAndSet(true, false)) {

@@ -41,6 +41,11 @@ final class FaultyProcessor implements PaymentProcessor {
     }
 
     @Override
+    public String customerFor(String accountId) throws PaymentUnavailable {
+        return sandbox.customerFor(accountId);
+    }
+
+    @Override
     public ChargeResult charge(ChargeRequest request) throws PaymentUnavailable {
         boolean autoCharge = request.idempotencyKey().startsWith(AUTO_CHARGE_PREFIX);
         String kind = autoCharge ? "auto_charge" : "top_up";

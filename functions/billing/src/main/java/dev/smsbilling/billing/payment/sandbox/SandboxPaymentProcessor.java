@@ -5,6 +5,7 @@ import dev.smsbilling.billing.payment.ChargeResult;
 import dev.smsbilling.billing.payment.PaymentKeyReused;
 import dev.smsbilling.billing.payment.PaymentProcessor;
 import dev.smsbilling.billing.payment.PaymentUnavailable;
+import dev.smsbilling.http.Sha256;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,13 @@ public final class SandboxPaymentProcessor implements PaymentProcessor {
     private final Map<String, Answered> answersByKey = new ConcurrentHashMap<>();
     private final List<Charged> charged = new CopyOnWriteArrayList<>();
     private volatile boolean unavailable;
+
+    /** Derived from the account, as Stripe's idempotency answers the same customer again: {@code cus_sandbox_…}. */
+    @Override
+    public String customerFor(String accountId) throws PaymentUnavailable {
+        refuseWhileUnavailable();
+        return "cus_sandbox_" + Sha256.hex(accountId).substring(0, 24);
+    }
 
     @Override
     public ChargeResult charge(ChargeRequest request) throws PaymentUnavailable {

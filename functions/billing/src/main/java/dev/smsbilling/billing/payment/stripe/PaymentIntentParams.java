@@ -20,6 +20,8 @@ final class PaymentIntentParams {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("amount", Long.toString(Cents.fromMicros(request.amountMicros())));
         params.put("currency", "usd");
+        // For the account's customer: Stripe then refuses a card saved by another customer.
+        params.put("customer", request.customer());
         params.put("payment_method", request.paymentMethod());
         // Cards only: they settle while we wait, where bank debits would sit in
         // "processing" for days and redirect methods need a customer who is not here.

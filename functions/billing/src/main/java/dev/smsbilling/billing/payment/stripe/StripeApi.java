@@ -11,13 +11,14 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The Stripe endpoints the processor calls, answered as {@link PaymentIntent}s. Anything else,
- * an error answer included, is a {@link StripeCallFailed}.
+ * The Stripe endpoints the processor calls, answered as {@link PaymentIntent}s (and a customer's
+ * id). Anything else, an error answer included, is a {@link StripeCallFailed}.
  */
 final class StripeApi {
     /** Intents per page of a list: Stripe's maximum. */
     static final int PAGE_SIZE = 100;
     private static final String PAYMENT_INTENTS = "/v1/payment_intents";
+    private static final String CUSTOMERS = "/v1/customers";
 
     private final StripeTransport transport;
 
@@ -33,6 +34,11 @@ final class StripeApi {
     /** POST /v1/payment_intents under our idempotency key: a second call with the key gets the first answer. */
     PaymentIntent createPaymentIntent(String secretKey, Map<String, String> params, String idempotencyKey) throws StripeCallFailed {
         return call(StripeRequest.post(PAYMENT_INTENTS, StripeForm.encode(params), idempotencyKey), secretKey);
+    }
+
+    /** POST /v1/customers under our idempotency key, answered with the customer's id. */
+    String createCustomer(String secretKey, Map<String, String> params, String idempotencyKey) throws StripeCallFailed {
+        return call(StripeRequest.post(CUSTOMERS, StripeForm.encode(params), idempotencyKey), secretKey, StripeJson::customerId);
     }
 
     /** GET /v1/payment_intents/{id}: the intent as it is now, not as a replay of the key. */

@@ -62,10 +62,11 @@ final class StripeErrors {
     }
 
     /**
-     * A failure of a read (the PaymentIntent just created, or the list a sweep searches): no
-     * answer to a read can say "not attempted", so whatever went wrong leaves the outcome unknown.
+     * A failure of a call that is not the charge itself: a read (the PaymentIntent just created,
+     * the list a sweep searches), whose failure cannot say "not attempted" of a charge, or a
+     * customer's creation, which charges nothing. Either way: unavailable, ask again later.
      */
-    static PaymentUnavailable readFailed(StripeCallFailed failure) {
+    static PaymentUnavailable notACharge(StripeCallFailed failure) {
         return unavailable(failure);
     }
 

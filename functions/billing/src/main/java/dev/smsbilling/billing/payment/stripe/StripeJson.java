@@ -59,6 +59,14 @@ final class StripeJson {
                 lastError.isObject() ? error(lastError) : null, text(intent.path("metadata"), PaymentIntentParams.CHARGE_KEY)));
     }
 
+    /** The id of a {@code {"object": "customer", "id": "cus_..."}}; empty for anything else. */
+    static Optional<String> customerId(String body) {
+        JsonNode customer = parse(body);
+        String id = text(customer, "id");
+        boolean readable = "customer".equals(text(customer, "object")) && id != null && id.startsWith("cus_");
+        return readable ? Optional.of(id) : Optional.empty();
+    }
+
     /**
      * Empty unless the body is Stripe's {@code {"error": {...}}} envelope. The PaymentIntent that
      * a card error also carries is not read: its decline code and message already say it all.

@@ -4,6 +4,7 @@ import dev.smsbilling.billing.payment.ChargeRequest;
 import dev.smsbilling.billing.payment.ChargeResult;
 import dev.smsbilling.billing.payment.PaymentNotAttempted;
 import dev.smsbilling.billing.payment.PaymentProcessor;
+import dev.smsbilling.billing.payment.ProcessorKeys;
 import dev.smsbilling.billing.payment.PaymentUnavailable;
 import dev.smsbilling.http.Priming;
 import java.time.Duration;
@@ -49,6 +50,25 @@ public final class StripePaymentProcessor implements PaymentProcessor {
         return new StripePaymentProcessor(StripeApi.create(config), new StripeKey(secretKey));
     }
 
+    /**
+     * Creates the account's customer under a key of the account alone, so that a retry or a
+     * concurrent first top-up is answered the same customer. Nothing is charged, so a refused key
+     * may say "not attempted" here.
+     */
+    @Override
+    public String customerFor(String accountId) throws PaymentUnavailable {
+        refuseWhilePriming();
+        String secretKey = key.get();
+        try {
+            return stripe.createCustomer(secretKey, CustomerParams.of(accountId), ProcessorKeys.of("customer", accountId));
+        } catch (StripeCallFailed e) {
+            if (StripeErrors.refusedOurKey(e)) {
+                key.forget(); // a rotated key: the next call reads the secret again
+            }
+            throw StripeErrors.notACharge(e);
+        }
+    }
+
     @Override
     public ChargeResult charge(ChargeRequest request) throws PaymentUnavailable {
         refuseWhilePriming();
@@ -68,7 +88,7 @@ public final class StripePaymentProcessor implements PaymentProcessor {
         try {
             return PaymentIntentOutcomes.of(current(created, secretKey));
         } catch (StripeCallFailed e) {
-            throw StripeErrors.readFailed(e);
+            throw StripeErrors.notACharge(e);
         }
     }
 
@@ -106,7 +126,7 @@ public final class StripePaymentProcessor implements PaymentProcessor {
             if (StripeErrors.refusedOurKey(e)) {
                 key.forget(); // a rotated key: the next call reads the secret again
             }
-            throw StripeErrors.readFailed(e);
+            throw StripeErrors.notACharge(e);
         }
         throw new PaymentUnavailable("more than " + MAX_PAGES * StripeApi.PAGE_SIZE + " PaymentIntents between " + from + " and " + to
                 + "; the charge under this key cannot be told apart now");

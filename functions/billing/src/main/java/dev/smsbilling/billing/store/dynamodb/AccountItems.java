@@ -32,7 +32,8 @@ final class AccountItems {
                 Subscription.fromWireValue(Values.string(item, Attributes.SUBSCRIPTION)),
                 Timestamps.parse(Values.string(item, Attributes.CREATED_AT)),
                 AutoChargeItems.fromItem(item),
-                DueItems.fromItem(item));
+                DueItems.fromItem(item),
+                Values.optionalString(item, Attributes.PAYMENT_CUSTOMER));
     }
 
     static Map<String, AttributeValue> apiKeyItem(String apiKeyHash, String accountId, String createdAt) {

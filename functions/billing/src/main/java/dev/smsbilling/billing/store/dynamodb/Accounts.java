@@ -77,4 +77,14 @@ final class Accounts {
             return false;
         }
     }
+
+    /** Refused when one is saved already (or no account): then the account, read again, says which. */
+    Optional<String> savePaymentCustomer(String accountId, String customer) {
+        try {
+            dynamo.updateItem(writes.savePaymentCustomer(accountId, customer));
+            return Optional.of(customer);
+        } catch (ConditionalCheckFailedException e) {
+            return read(accountId).flatMap(Account::paymentCustomer);
+        }
+    }
 }

@@ -11,6 +11,8 @@ final class Attributes {
     static final String BALANCE = "balanceMicros";
     static final String SEQ = "seq";
     static final String SUBSCRIPTION = "subscription";
+    /** The account's customer at the payment processor ({@code cus_…}), set once. */
+    static final String PAYMENT_CUSTOMER = "paymentCustomer";
 
     static final String ID = "id";
     static final String TYPE = "type";

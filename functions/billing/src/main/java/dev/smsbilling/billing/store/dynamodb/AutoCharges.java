@@ -75,7 +75,8 @@ final class AutoCharges {
             PendingCharge inForce = DueItems.fromItem(claimed).flatMap(DueMark::pending)
                     .orElseThrow(() -> new IllegalStateException("claimed " + accountId + " without a pending charge"));
             return new AutoChargeClaim(accountId, inForce, due.attempt(),
-                    AutoChargeItems.fromItem(claimed).consecutiveDeclines(), claimUntil);
+                    AutoChargeItems.fromItem(claimed).consecutiveDeclines(), claimUntil,
+                    Values.optionalString(claimed, Attributes.PAYMENT_CUSTOMER));
         } catch (ConditionalCheckFailedException e) {
             return new NotClaimed(NotClaimed.Reason.LOST_RACE);
         }

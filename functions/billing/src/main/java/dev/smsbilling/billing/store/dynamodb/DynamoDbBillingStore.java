@@ -77,6 +77,11 @@ public final class DynamoDbBillingStore implements BillingStore {
     }
 
     @Override
+    public Optional<String> savePaymentCustomer(String accountId, String customer) {
+        return accounts.savePaymentCustomer(accountId, customer);
+    }
+
+    @Override
     public Optional<AutoCharge> saveAutoChargeSettings(String accountId, AutoChargeSettings settings) {
         return accounts.saveAutoCharge(accountId, settings);
     }

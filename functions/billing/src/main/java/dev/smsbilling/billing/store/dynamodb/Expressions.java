@@ -86,6 +86,14 @@ final class Expressions {
     static final String SET_SUBSCRIPTION = "SET #subscription = :subscription";
 
     /**
+     * The processor's customer is set once and never replaced: a second customer would split the
+     * account's cards and charges between two, and a charge retried under the same key with
+     * another customer is refused by the processor as a reused key.
+     */
+    static final String SAVE_PAYMENT_CUSTOMER_CONDITION = EXISTS + " AND attribute_not_exists(#paymentCustomer)";
+    static final String SAVE_PAYMENT_CUSTOMER = "SET #paymentCustomer = :customer";
+
+    /**
      * Replaces the settings and starts the failure history afresh: a customer who changes them has
      * usually fixed what was failing (a new card), so the next run deserves a clean try. Only on an
      * existing account ({@link #EXISTS}), so it can never create a half account. Balance and seq are
@@ -195,6 +203,7 @@ final class Expressions {
     private static final Map<String, String> ATTRIBUTE_OF_PLACEHOLDER = Map.ofEntries(
             Map.entry("#seq", Attributes.SEQ),
             Map.entry("#subscription", Attributes.SUBSCRIPTION),
+            Map.entry("#paymentCustomer", Attributes.PAYMENT_CUSTOMER),
             Map.entry("#balance", Attributes.BALANCE),
             Map.entry("#expiresAt", Attributes.EXPIRES_AT),
             Map.entry("#status", Attributes.IDEMPOTENCY_STATUS),

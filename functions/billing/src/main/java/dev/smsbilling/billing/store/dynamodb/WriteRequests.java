@@ -353,6 +353,11 @@ final class WriteRequests {
                 Map.of(":subscription", s(subscription.wireValue()))).build();
     }
 
+    UpdateItemRequest savePaymentCustomer(String accountId, String customer) {
+        return conditionalUpdate(Keys.account(accountId), Expressions.SAVE_PAYMENT_CUSTOMER_CONDITION,
+                Expressions.SAVE_PAYMENT_CUSTOMER, Map.of(":customer", s(customer))).build();
+    }
+
     /** ALL_NEW: the saved state comes back with the write, no second read. */
     UpdateItemRequest saveAutoCharge(String accountId, AutoChargeSettings settings, Instant now) {
         String update = Expressions.SAVE_AUTO_CHARGE;

@@ -89,7 +89,7 @@ class SandboxPaymentProcessorTest {
     void theSameKeyWithOtherParametersIsAnError() throws Exception {
         processor.charge(request("pm_card_visa", "k1"));
 
-        assertThatThrownBy(() -> processor.charge(new ChargeRequest("pm_card_visa", 10_000_000, "k1", "top-up")))
+        assertThatThrownBy(() -> processor.charge(new ChargeRequest("cus_sandbox_test", "pm_card_visa", 10_000_000, "k1", "top-up")))
                 .isInstanceOf(PaymentKeyReused.class);
         assertThat(processor.charges()).hasSize(1);
     }
@@ -104,11 +104,11 @@ class SandboxPaymentProcessorTest {
 
     @Test
     void fractionsOfACentCannotBeCharged() {
-        assertThatThrownBy(() -> new ChargeRequest("pm_card_visa", 25_000_001, "k", "top-up"))
+        assertThatThrownBy(() -> new ChargeRequest("cus_sandbox_test", "pm_card_visa", 25_000_001, "k", "top-up"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     private static ChargeRequest request(String method, String key) {
-        return new ChargeRequest(method, 25_000_000, key, "top-up");
+        return new ChargeRequest("cus_sandbox_test", method, 25_000_000, key, "top-up");
     }
 }

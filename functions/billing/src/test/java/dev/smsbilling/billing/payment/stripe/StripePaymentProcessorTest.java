@@ -45,7 +45,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 class StripePaymentProcessorTest {
     private static final String SECRET_KEY = "sk_test_wiremockOnlyNotARealKey";
     private static final String CARD = "pm_1QaBcDeFgHiJkLmNoPqRsTuV";
+    private static final String CUSTOMER = "cus_QaBcDeFgHiJkLm";
     private static final String INTENTS = "/v1/payment_intents";
+    private static final String CUSTOMERS = "/v1/customers";
 
     @RegisterExtension
     static final WireMockExtension stripe = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
@@ -63,16 +65,16 @@ class StripePaymentProcessorTest {
     void aSucceededPaymentIntentIsACharge() throws Exception {
         stubCreate(ok(StripeResponses.paymentIntent("pi_3QsucceededIntent01", "succeeded", 1_234_567, CARD)));
 
-        ChargeResult result = processor.charge(new ChargeRequest(CARD, 12_345_670_000L, "topup-1", "Prepaid SMS credit"));
+        ChargeResult result = processor.charge(new ChargeRequest(CUSTOMER, CARD, 12_345_670_000L, "topup-1", "Prepaid SMS credit"));
 
         assertThat(result).isEqualTo(new ChargeResult.Succeeded("pi_3QsucceededIntent01", 12_345_670_000L));
     }
 
     @Test
-    void theRequestIsAnOffSessionConfirmedCardPaymentIntentInExactCentsUnderOurKey() throws Exception {
+    void theRequestIsAnOffSessionConfirmedCardPaymentIntentForTheCustomerInExactCentsUnderOurKey() throws Exception {
         stubCreate(ok(StripeResponses.paymentIntent("pi_3QsucceededIntent01", "succeeded", 1_234_567, CARD)));
 
-        processor.charge(new ChargeRequest(CARD, 12_345_670_000L, "topup-1", "Prepaid SMS credit"));
+        processor.charge(new ChargeRequest(CUSTOMER, CARD, 12_345_670_000L, "topup-1", "Prepaid SMS credit"));
 
         stripe.verify(1, postRequestedFor(urlEqualTo(INTENTS))
                 .withHeader("Authorization", equalTo("Bearer " + SECRET_KEY))
@@ -80,6 +82,7 @@ class StripePaymentProcessorTest {
                 .withHeader("Content-Type", containing("application/x-www-form-urlencoded"))
                 .withFormParam("amount", equalTo("1234567"))
                 .withFormParam("currency", equalTo("usd"))
+                .withFormParam("customer", equalTo(CUSTOMER))
                 .withFormParam("confirm", equalTo("true"))
                 .withFormParam("off_session", equalTo("true"))
                 .withFormParam("payment_method", equalTo(CARD))
@@ -92,10 +95,10 @@ class StripePaymentProcessorTest {
     void theBodyAndHeadersAreExactlyWhatStripeIsSent() throws Exception {
         stubCreate(ok(StripeResponses.paymentIntent("pi_3QsucceededIntent01", "succeeded", 1_234_567, CARD)));
 
-        processor.charge(new ChargeRequest(CARD, 12_345_670_000L, "topup-1", "Prepaid SMS credit"));
+        processor.charge(new ChargeRequest(CUSTOMER, CARD, 12_345_670_000L, "topup-1", "Prepaid SMS credit"));
 
         LoggedRequest sent = stripe.findAll(postRequestedFor(urlEqualTo(INTENTS))).get(0);
-        assertThat(sent.getBodyAsString()).isEqualTo("amount=1234567&currency=usd&payment_method=" + CARD
+        assertThat(sent.getBodyAsString()).isEqualTo("amount=1234567&currency=usd&customer=" + CUSTOMER + "&payment_method=" + CARD
                 + "&payment_method_types[0]=card&confirm=true&off_session=true&description=Prepaid+SMS+credit"
                 + "&metadata[charge_key]=topup-1");
         assertThat(sent.getHeader("Authorization")).isEqualTo("Bearer " + SECRET_KEY);
@@ -421,7 +424,7 @@ class StripePaymentProcessorTest {
 
     @Test
     void anAmountThatIsNotWholeCentsIsRefusedBeforeAnyHttpCall() {
-        assertThatThrownBy(() -> processor.charge(new ChargeRequest(CARD, 25_000_001, "k-fraction", "Prepaid SMS credit")))
+        assertThatThrownBy(() -> processor.charge(new ChargeRequest(CUSTOMER, CARD, 25_000_001, "k-fraction", "Prepaid SMS credit")))
                 .isInstanceOf(IllegalArgumentException.class);
         stripe.verify(0, anyRequestedFor(anyUrl()));
     }
@@ -466,12 +469,66 @@ class StripePaymentProcessorTest {
         stripe.verify(2, postRequestedFor(urlEqualTo(INTENTS)).withHeader("Authorization", equalTo("Bearer " + SECRET_KEY)));
     }
 
+    @Test
+    void theAccountsCustomerIsCreatedUnderAKeyOfTheAccountAloneAndNamesTheAccount() throws Exception {
+        stripe.stubFor(post(urlEqualTo(CUSTOMERS)).willReturn(ok(StripeResponses.customer("cus_QaccountOne001", "BA1"))));
+
+        assertThat(processor.customerFor("BA1")).isEqualTo("cus_QaccountOne001");
+        assertThat(processor.customerFor("BA1")).as("asked again, e.g. by a retry").isEqualTo("cus_QaccountOne001");
+        processor.customerFor("BA2");
+
+        List<LoggedRequest> sent = stripe.findAll(postRequestedFor(urlEqualTo(CUSTOMERS)));
+        assertThat(sent).hasSize(3);
+        assertThat(sent.get(0).getBodyAsString()).isEqualTo("description=SMS+billing+account+BA1&metadata[account_id]=BA1");
+        assertThat(sent.get(0).getHeader("Authorization")).isEqualTo("Bearer " + SECRET_KEY);
+        assertThat(sent.get(0).getHeader("Idempotency-Key")).startsWith("customer_").hasSize("customer_".length() + 64)
+                .isEqualTo(sent.get(1).getHeader("Idempotency-Key"))
+                .isNotEqualTo(sent.get(2).getHeader("Idempotency-Key"));
+        stripe.verify(0, postRequestedFor(urlEqualTo(INTENTS)));
+    }
+
+    @Test
+    void aCustomerAnswerThatIsNotACustomerIsUnavailable() {
+        stripe.stubFor(post(urlEqualTo(CUSTOMERS)).willReturn(ok(StripeResponses.list(false))));
+
+        assertThatThrownBy(() -> processor.customerFor("BA1")).isInstanceOf(PaymentUnavailable.class)
+                .isNotInstanceOf(PaymentNotAttempted.class);
+    }
+
+    @Test
+    void aStripeFailingToCreateTheCustomerIsUnavailableAfterRetriesWithTheSameKey() {
+        stripe.stubFor(post(urlEqualTo(CUSTOMERS)).willReturn(status(500, StripeResponses.apiError())));
+
+        assertThatThrownBy(() -> processor.customerFor("BA1")).isInstanceOf(PaymentUnavailable.class)
+                .hasMessageContaining("HTTP 500");
+        assertThat(stripe.findAll(postRequestedFor(urlEqualTo(CUSTOMERS))).stream()
+                .map(request -> request.getHeader("Idempotency-Key")).distinct()).hasSize(1);
+    }
+
+    @Test
+    void aRefusedKeyCreatesNoCustomerAndTheNextCallReadsTheSecretAgain() throws Exception {
+        AtomicInteger reads = new AtomicInteger();
+        var rotating = StripePaymentProcessor.create(() -> {
+            reads.incrementAndGet();
+            return SECRET_KEY;
+        }, StripeConfig.defaults().withApiBase(stripe.baseUrl()));
+        stripe.stubFor(post(urlEqualTo(CUSTOMERS)).inScenario("rotation").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(status(401, StripeResponses.error("invalid_request_error", null, null, "Invalid API Key provided.")))
+                .willSetStateTo("rotated"));
+        stripe.stubFor(post(urlEqualTo(CUSTOMERS)).inScenario("rotation").whenScenarioStateIs("rotated")
+                .willReturn(ok(StripeResponses.customer("cus_QaccountOne001", "BA1"))));
+
+        assertThatThrownBy(() -> rotating.customerFor("BA1")).isInstanceOf(PaymentUnavailable.class);
+        assertThat(rotating.customerFor("BA1")).isEqualTo("cus_QaccountOne001");
+        assertThat(reads).hasValue(2);
+    }
+
     private static StripePaymentProcessor processorAt(String base, StripeConfig config) {
         return StripePaymentProcessor.create(() -> SECRET_KEY, config.withApiBase(base));
     }
 
     private static ChargeRequest topUp(String key) {
-        return new ChargeRequest(CARD, 25_000_000, key, "Prepaid SMS credit");
+        return new ChargeRequest(CUSTOMER, CARD, 25_000_000, key, "Prepaid SMS credit");
     }
 
     private static void stubCreate(ResponseDefinitionBuilder response) {

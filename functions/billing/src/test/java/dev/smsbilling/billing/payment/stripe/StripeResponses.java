@@ -1,7 +1,7 @@
 package dev.smsbilling.billing.payment.stripe;
 
 /**
- * Bodies shaped as Stripe's API reference documents them: a PaymentIntent object, and the
+ * Bodies shaped as Stripe's API reference documents them: a PaymentIntent object, a Customer, and the
  * {@code {"error": {...}}} envelope with its type, code, decline_code and message.
  */
 final class StripeResponses {
@@ -41,6 +41,36 @@ final class StripeResponses {
                 succeeded ? "\"ch_3QexampleCharge0001\"" : "null",
                 "requires_action".equals(status) ? "{\"type\": \"use_stripe_sdk\", \"use_stripe_sdk\": {}}" : "null",
                 paymentMethod, status);
+    }
+
+    /** A Customer object, as {@code POST /v1/customers} answers with it: the one CustomerParams asks for. */
+    static String customer(String id, String accountId) {
+        return """
+                {
+                  "id": "%1$s",
+                  "object": "customer",
+                  "address": null,
+                  "balance": 0,
+                  "created": 1764201600,
+                  "currency": null,
+                  "default_source": null,
+                  "delinquent": false,
+                  "description": "SMS billing account %2$s",
+                  "email": null,
+                  "invoice_prefix": "7C1A2B3D",
+                  "invoice_settings": {"custom_fields": null, "default_payment_method": null, "footer": null,
+                    "rendering_options": null},
+                  "livemode": false,
+                  "metadata": {"account_id": "%2$s"},
+                  "name": null,
+                  "next_invoice_sequence": 1,
+                  "phone": null,
+                  "preferred_locales": [],
+                  "shipping": null,
+                  "tax_exempt": "none",
+                  "test_clock": null
+                }
+                """.formatted(id, accountId);
     }
 
     /** A PaymentIntent we created: its metadata carries our idempotency key, as PaymentIntentParams sends it. */

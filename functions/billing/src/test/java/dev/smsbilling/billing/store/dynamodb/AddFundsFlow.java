@@ -50,7 +50,7 @@ final class AddFundsFlow {
             return new Stored(begun);
         }
         // Add-funds' own key: per account, request and hold, so one client key on two accounts is two charges.
-        ChargeResult charged = processor.charge(new ChargeRequest(paymentMethod, amountMicros,
+        ChargeResult charged = processor.charge(new ChargeRequest(processor.customerFor(accountId), paymentMethod, amountMicros,
                 TopUps.processorKey(accountId, key, hold), "top-up"));
         if (charged instanceof ChargeResult.Declined declined) {
             store.releaseIdempotentRequest(accountId, key, hold);

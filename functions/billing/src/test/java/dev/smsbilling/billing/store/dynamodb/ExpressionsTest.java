@@ -184,6 +184,21 @@ class ExpressionsTest {
     }
 
     @Test
+    void thePaymentCustomerIsSetOnceOnAnExistingAccountAndMovesNoMoney() {
+        assertThat(Expressions.SAVE_PAYMENT_CUSTOMER_CONDITION)
+                .isEqualTo("attribute_exists(pk) AND attribute_not_exists(#paymentCustomer)");
+        assertThat(Expressions.SAVE_PAYMENT_CUSTOMER).isEqualTo("SET #paymentCustomer = :customer");
+
+        var update = writes.savePaymentCustomer("BA1", "cus_QaccountOne001");
+
+        assertThat(update.conditionExpression()).isEqualTo(Expressions.SAVE_PAYMENT_CUSTOMER_CONDITION);
+        assertThat(update.updateExpression()).isEqualTo(Expressions.SAVE_PAYMENT_CUSTOMER);
+        assertThat(update.expressionAttributeNames()).containsOnly(entry("#paymentCustomer", "paymentCustomer"));
+        assertThat(update.expressionAttributeValues()).containsOnly(entry(":customer", AttributeValue.fromS("cus_QaccountOne001")));
+        assertThat(update.key()).containsOnly(entry("pk", AttributeValue.fromS("ACCOUNT#BA1")), entry("sk", AttributeValue.fromS("ACCOUNT")));
+    }
+
+    @Test
     void savingAutoChargeSettingsTouchesOnlyExistingAccountsAndResetsTheFailureHistory() {
         assertThat(Expressions.SAVE_AUTO_CHARGE).isEqualTo(
                 "SET #autoChargeEnabled = :enabled, #autoChargeThreshold = :threshold,"
@@ -323,7 +338,7 @@ class ExpressionsTest {
                 + " REMOVE #dueBucket, #dueSince, #dueId, #dueAttempt, #claimUntil,"
                 + " #pendingChargeKey, #pendingPaymentMethod, #pendingAmount, #pendingChargeUnsent");
         AutoChargeClaim claim = new AutoChargeClaim("BA1", new PendingCharge("autocharge_k", "pm_card_visa", 20_000_000),
-                1, 1, NOW.plusSeconds(90));
+                1, 1, NOW.plusSeconds(90), Optional.empty());
 
         var decline = writes.recordDecline("BA1", claim, "card_declined", false);
         var disable = writes.recordDecline("BA1", claim, "card_declined", true);
@@ -343,7 +358,7 @@ class ExpressionsTest {
         assertThat(Expressions.RELEASE_CLAIM_CONDITION).isEqualTo("#pendingChargeKey = :chargeKey AND #claimUntil = :claimUntil");
         assertThat(Expressions.RELEASE_CLAIM_UPDATE).isEqualTo("REMOVE #claimUntil");
         AutoChargeClaim claim = new AutoChargeClaim("BA1", new PendingCharge("autocharge_k", "pm_card_visa", 20_000_000),
-                0, 0, NOW.plusSeconds(90));
+                0, 0, NOW.plusSeconds(90), Optional.empty());
 
         var release = writes.releaseClaim("BA1", claim);
 
