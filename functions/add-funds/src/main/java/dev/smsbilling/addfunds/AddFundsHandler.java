@@ -38,7 +38,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * {@code POST /v1/billing/funds}: charge the payment method, then credit the balance, once per
+ * {@code POST /v1/billing/funds}, and the start of saving a card ({@link CardSetupRoute}).
+ *
+ * <p>{@code POST /v1/billing/funds}: charge the payment method, then credit the balance, once per
  * Idempotency-Key, in six steps: hold the key (or answer what it already says), refuse an
  * account that may not top up, name its customer at the processor (created with its first
  * charge), mark the charge as possibly sent, charge, credit.
@@ -68,12 +70,14 @@ public final class AddFundsHandler extends BillingFunction {
 
     private final BillingStore store;
     private final PaymentProcessor processor;
+    private final CardSetupRoute cardSetup;
 
     public AddFundsHandler() {
         Settings settings = Settings.fromEnvironment();
         AwsAccess aws = AwsAccess.fromSettings(settings);
         this.store = Stores.fromSettings(settings, aws);
         this.processor = PaymentProcessors.fromSettings(settings, aws);
+        this.cardSetup = new CardSetupRoute(store, processor);
         // A top-up up to the card, the SDK's path included: priming's DynamoDB requests are
         // answered without being sent (billing.runtime.StorePriming), and this account is not in
         // their table. So the key is held, the account is not found, the key is released: a 401,
@@ -82,15 +86,20 @@ public final class AddFundsHandler extends BillingFunction {
         primeBeforeSnapshot(401, () -> Priming.request(ROUTE).header("idempotency-key", "priming")
                 .body("{\"amountMicros\": 10000000, \"paymentMethod\": \"pm_card_visa\"}"));
         Priming.beforeSnapshot("credit", () -> StorePriming.credit(store, TopUps::created));
+        primeBeforeSnapshot(401, () -> Priming.request(CardSetupRoute.ROUTE));
     }
 
     public AddFundsHandler(BillingStore store, PaymentProcessor processor) {
         this.store = Objects.requireNonNull(store, "store");
         this.processor = Objects.requireNonNull(processor, "processor");
+        this.cardSetup = new CardSetupRoute(store, processor);
     }
 
     @Override
     protected ApiResponse handle(ApiRequest request, Context context) {
+        if (CardSetupRoute.ROUTE.equals(request.routeKey())) {
+            return cardSetup.handle(request);
+        }
         if (!ROUTE.equals(request.routeKey())) {
             throw new ApiException(ErrorCode.NOT_FOUND);
         }

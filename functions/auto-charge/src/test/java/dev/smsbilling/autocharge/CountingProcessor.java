@@ -1,5 +1,6 @@
 package dev.smsbilling.autocharge;
 
+import dev.smsbilling.billing.payment.CardSetup;
 import dev.smsbilling.billing.payment.ChargeRequest;
 import dev.smsbilling.billing.payment.ChargeResult;
 import dev.smsbilling.billing.payment.PaymentProcessor;
@@ -21,6 +22,11 @@ final class CountingProcessor implements PaymentProcessor {
     @Override
     public String customerFor(String accountId) throws PaymentUnavailable {
         return processor.customerFor(accountId);
+    }
+
+    @Override
+    public CardSetup setUpCard(String customer, String idempotencyKey) throws PaymentUnavailable {
+        return processor.setUpCard(customer, idempotencyKey);
     }
 
     @Override

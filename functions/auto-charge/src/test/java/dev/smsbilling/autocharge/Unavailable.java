@@ -1,5 +1,6 @@
 package dev.smsbilling.autocharge;
 
+import dev.smsbilling.billing.payment.CardSetup;
 import dev.smsbilling.billing.payment.ChargeRequest;
 import dev.smsbilling.billing.payment.ChargeResult;
 import dev.smsbilling.billing.payment.PaymentProcessor;
@@ -11,6 +12,11 @@ import java.util.Optional;
 final class Unavailable implements PaymentProcessor {
     @Override
     public String customerFor(String accountId) throws PaymentUnavailable {
+        throw new PaymentUnavailable("connection refused");
+    }
+
+    @Override
+    public CardSetup setUpCard(String customer, String idempotencyKey) throws PaymentUnavailable {
         throw new PaymentUnavailable("connection refused");
     }
 

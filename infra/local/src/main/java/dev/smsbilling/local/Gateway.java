@@ -73,6 +73,9 @@ public final class Gateway {
         if (schedule.isPresent() && request.method().equals("POST") && request.rawPath().equals(RUN_SCHEDULE_PATH)) {
             return request.fromLoopbackAddress() ? runSchedule(schedule.get()) : GatewayError.FORBIDDEN.response();
         }
+        if (request.method().equals("POST") && request.rawPath().equals(SandboxCardPage.CONFIRM_PATH)) {
+            return request.fromLoopbackAddress() ? SandboxCardPage.confirm(request.body()) : GatewayError.FORBIDDEN.response();
+        }
         Optional<RouteMatch> found = router.match(request.method(), request.rawPath());
         if (found.isEmpty()) {
             return GatewayError.NOT_FOUND.response();

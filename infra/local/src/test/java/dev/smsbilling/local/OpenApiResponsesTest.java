@@ -133,6 +133,22 @@ class OpenApiResponsesTest {
     }
 
     @Test
+    @Order(3)
+    void aCardIsSavedAndOnlyThenChargedForThisAccount() throws Exception {
+        String setup = "/v1/billing/payment-methods/setup";
+        JsonNode started = expect(201, "POST", setup, setup, apiKey, null, null);
+        var confirmed = api.call("POST", "/sandbox/setup-intents/confirm").body("{\"clientSecret\": \""
+                + started.at("/data/clientSecret").asText() + "\", \"paymentMethod\": \"pm_card_visa\"}").send();
+        String card = LocalJson.MAPPER.readTree(confirmed.body()).at("/data/paymentMethod").asText();
+        String funds = "/v1/billing/funds";
+        expect(201, "POST", funds, funds, apiKey, "saved-card-1", "{\"amountMicros\": 10000000, \"paymentMethod\": \"" + card + "\"}");
+        JsonNode notSaved = expect(402, "POST", funds, funds, apiKey, "unsaved-card-1",
+                "{\"amountMicros\": 10000000, \"paymentMethod\": \"pm_sandbox_neverSavedAnywhere\"}");
+        assertThat(notSaved.path("declineCode").asText()).isEqualTo("invalid_payment_method");
+        expect(401, "POST", setup, setup, "key_not_a_real_key_at_all_000000", null, null);
+    }
+
+    @Test
     @Order(4)
     void theRateTableWholeAndByCountry() throws Exception {
         String rates = "/v1/pricing/rates";

@@ -182,6 +182,33 @@ class EndToEndTest {
                 .isEqualTo(before);
     }
 
+    @Test
+    @Order(9)
+    void aCardSavedOnTheBillingPageTopsUpItsOwnAccountAndNoOther() throws Exception {
+        var setup = api.call("POST", "/v1/billing/payment-methods/setup").key(apiKey).send();
+        assertThat(setup.statusCode()).isEqualTo(201);
+        JsonNode page = json(setup).path("data");
+        assertThat(page.path("publishableKey").asText()).startsWith("pk_test_");
+        // What Stripe's script does on the page with the card the customer typed; here, a test card.
+        var confirmed = api.call("POST", "/sandbox/setup-intents/confirm")
+                .body("{\"clientSecret\": \"" + page.path("clientSecret").asText() + "\", \"paymentMethod\": \"pm_card_mastercard\"}")
+                .send();
+        assertThat(confirmed.statusCode()).isEqualTo(200);
+        String card = json(confirmed).path("data").path("paymentMethod").asText();
+        String topUp = "{\"amountMicros\": 10000000, \"paymentMethod\": \"" + card + "\"}";
+
+        var paid = api.call("POST", "/v1/billing/funds").key(apiKey).idempotencyKey("saved-card-1").body(topUp).send();
+        String otherKey = json(api.call("POST", "/internal/accounts").body("{\"subscription\": \"active\"}").send())
+                .path("data").path("apiKey").asText();
+        var stolen = api.call("POST", "/v1/billing/funds").key(otherKey).idempotencyKey("saved-card-1").body(topUp).send();
+
+        assertThat(paid.statusCode()).isEqualTo(201);
+        assertThat(stolen.statusCode()).isEqualTo(402);
+        assertThat(json(stolen).path("declineCode").asText()).isEqualTo("payment_method_not_saved");
+        assertThat(json(api.call("GET", "/v1/billing/balance").key(otherKey).send()).path("data").path("balanceMicros").asLong())
+                .isZero();
+    }
+
     private static JsonNode json(HttpResponse<String> response) throws IOException {
         return JSON.readTree(response.body());
     }

@@ -18,7 +18,7 @@ public abstract class BillingFunction extends HttpFunction {
      * The Retry-After of a request to try again in a moment: long enough for the writers ahead on
      * the account, or the attempt holding the same key, to be done, short enough not to lose the user.
      */
-    protected static final Duration RETRY_SOON = Duration.ofSeconds(1);
+    public static final Duration RETRY_SOON = Duration.ofSeconds(1);
 
     @Override
     protected ApiException asApiError(RuntimeException failure) {

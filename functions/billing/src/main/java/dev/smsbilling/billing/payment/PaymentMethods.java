@@ -16,6 +16,14 @@ public final class PaymentMethods {
         return paymentMethod != null && REFERENCE.matcher(paymentMethod).matches();
     }
 
+    /**
+     * Stripe's test-mode tokens ({@code pm_card_visa}, ...): each stands for a card just entered,
+     * and none exists with a live key, so they may be charged without having been saved.
+     */
+    public static boolean isTestToken(String paymentMethod) {
+        return paymentMethod.startsWith("pm_card_");
+    }
+
     public static String rule() {
         return "must be a payment method reference: pm_ followed by 1 to 100 letters, digits or underscores";
     }

@@ -22,6 +22,20 @@ public interface PaymentProcessor {
     String customerFor(String accountId) throws PaymentUnavailable;
 
     /**
+     * Starts saving a card to {@code customer} for later charges without the customer present.
+     * The card is saved once the page confirms the setup; a charge then names the saved card.
+     * Idempotent on {@code idempotencyKey}.
+     *
+     * @throws PaymentUnavailable when the processor cannot say now; nothing is saved or charged
+     */
+    CardSetup setUpCard(String customer, String idempotencyKey) throws PaymentUnavailable;
+
+    /**
+     * Charges {@code request.paymentMethod()}, which must be a card saved to
+     * {@code request.customer()} (or, in test mode, one of the processor's test tokens, each a
+     * card just entered): any other is declined as {@link ChargeResult#NOT_SAVED} before anything
+     * is charged, so a card saved by another account, or one nobody saved, charges nobody.
+     *
      * @throws PaymentUnavailable when the processor cannot be reached or fails; the outcome is
      *     unknown, so the caller must retry with the same idempotency key rather than give up
      * @throws PaymentKeyReused when the key was already used for a different charge

@@ -19,6 +19,8 @@ import java.util.function.Supplier;
 public final class PaymentProcessors {
     static final String PROCESSOR_VARIABLE = "PAYMENT_PROCESSOR";
     static final String API_BASE_VARIABLE = "STRIPE_API_BASE";
+    /** Not a secret: the key a page loads Stripe's script with, to confirm a card's setup. */
+    static final String PUBLISHABLE_KEY_VARIABLE = "STRIPE_PUBLISHABLE_KEY";
 
     private static final ChargeRequest PRIMING_CHARGE =
             new ChargeRequest("cus_priming", "pm_card_visa", 10_000_000, "priming", "SnapStart priming");
@@ -53,7 +55,8 @@ public final class PaymentProcessors {
                 StripeConfig config = settings.optional(API_BASE_VARIABLE)
                         .map(StripeConfig.defaults()::withApiBase)
                         .orElse(StripeConfig.defaults());
-                return StripePaymentProcessor.create(stripeSecret.get(), config);
+                return StripePaymentProcessor.create(stripeSecret.get(), config,
+                        settings.optional(PUBLISHABLE_KEY_VARIABLE).filter(key -> !key.isBlank()));
             default:
                 throw new IllegalStateException(PROCESSOR_VARIABLE + " must be sandbox or stripe, not: " + name);
         }

@@ -1,5 +1,6 @@
 package dev.smsbilling.billing.testing;
 
+import dev.smsbilling.billing.payment.CardSetup;
 import dev.smsbilling.billing.payment.ChargeRequest;
 import dev.smsbilling.billing.payment.ChargeResult;
 import dev.smsbilling.billing.payment.PaymentProcessor;
@@ -24,6 +25,11 @@ public final class CrashAfterCharge implements PaymentProcessor {
     @Override
     public String customerFor(String accountId) throws PaymentUnavailable {
         return processor.customerFor(accountId);
+    }
+
+    @Override
+    public CardSetup setUpCard(String customer, String idempotencyKey) throws PaymentUnavailable {
+        return processor.setUpCard(customer, idempotencyKey);
     }
 
     @Override

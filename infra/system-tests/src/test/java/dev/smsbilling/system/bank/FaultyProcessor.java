@@ -1,5 +1,6 @@
 package dev.smsbilling.system.bank;
 
+import dev.smsbilling.billing.payment.CardSetup;
 import dev.smsbilling.billing.payment.ChargeRequest;
 import dev.smsbilling.billing.payment.ChargeResult;
 import dev.smsbilling.billing.payment.PaymentProcessor;
@@ -43,6 +44,11 @@ final class FaultyProcessor implements PaymentProcessor {
     @Override
     public String customerFor(String accountId) throws PaymentUnavailable {
         return sandbox.customerFor(accountId);
+    }
+
+    @Override
+    public CardSetup setUpCard(String customer, String idempotencyKey) throws PaymentUnavailable {
+        return sandbox.setUpCard(customer, idempotencyKey);
     }
 
     @Override

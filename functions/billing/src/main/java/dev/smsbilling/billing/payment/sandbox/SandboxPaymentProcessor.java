@@ -1,5 +1,6 @@
 package dev.smsbilling.billing.payment.sandbox;
 
+import dev.smsbilling.billing.payment.CardSetup;
 import dev.smsbilling.billing.payment.ChargeRequest;
 import dev.smsbilling.billing.payment.ChargeResult;
 import dev.smsbilling.billing.payment.PaymentKeyReused;
@@ -18,8 +19,17 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A processor for local runs and tests that answers Stripe's test-mode payment methods the way
  * Stripe does, including its idempotency: a key is answered once and that answer is replayed,
  * declines included, so the code above it is exercised against the behaviour it will meet.
+ *
+ * <p>Cards are saved as at Stripe: {@link #setUpCard} starts a setup for a customer, and
+ * {@link #confirmSetup}, which stands for Stripe's script on the page, confirms it with a test
+ * token and saves a {@code pm_sandbox_…} card to that customer. A charge may name a card saved to
+ * its customer, or a test token ({@code pm_card_…}: a card just entered); a card saved to another
+ * customer is declined as not saved.
  */
 public final class SandboxPaymentProcessor implements PaymentProcessor {
+    /** What a page would load Stripe's script with, here. */
+    public static final String PUBLISHABLE_KEY = "pk_test_sandbox";
+
     /**
      * One per process, as a deployment's functions share one Stripe account: the local API runs
      * every function in one JVM, and the sweep in one function must find what another charged.
@@ -37,8 +47,14 @@ public final class SandboxPaymentProcessor implements PaymentProcessor {
             new ChargeResult.Declined("expired_card", "Your card has expired."));
     private static final List<String> SUCCEEDING_METHODS = List.of(
             "pm_card_visa", "pm_card_visa_debit", "pm_card_mastercard", "pm_card_amex");
+    /** Stripe's card that saves, and whose charges are then declined. */
+    private static final String SAVES_THEN_DECLINES = "pm_card_chargeCustomerFail";
+    private static final String SAVED_PREFIX = "pm_sandbox_";
 
     private final Map<String, Answered> answersByKey = new ConcurrentHashMap<>();
+    private final Map<String, Setup> setupsByKey = new ConcurrentHashMap<>();
+    private final Map<String, Setup> setupsBySecret = new ConcurrentHashMap<>();
+    private final Map<String, Saved> savedCards = new ConcurrentHashMap<>();
     private final List<Charged> charged = new CopyOnWriteArrayList<>();
     private volatile boolean unavailable;
 
@@ -47,6 +63,49 @@ public final class SandboxPaymentProcessor implements PaymentProcessor {
     public String customerFor(String accountId) throws PaymentUnavailable {
         refuseWhileUnavailable();
         return "cus_sandbox_" + Sha256.hex(accountId).substring(0, 24);
+    }
+
+    @Override
+    public CardSetup setUpCard(String customer, String idempotencyKey) throws PaymentUnavailable {
+        refuseWhileUnavailable();
+        Setup setup = setupsByKey.computeIfAbsent(idempotencyKey, key -> {
+            String id = "seti_sandbox_" + UUID.randomUUID().toString().replace("-", "");
+            Setup created = new Setup(id, id + "_secret_" + UUID.randomUUID().toString().replace("-", ""), customer);
+            setupsBySecret.put(created.clientSecret(), created);
+            return created;
+        });
+        if (!setup.customer().equals(customer)) {
+            throw new PaymentKeyReused(idempotencyKey);
+        }
+        return new CardSetup(setup.id(), setup.clientSecret(), PUBLISHABLE_KEY);
+    }
+
+    /**
+     * What Stripe's script does on the page with the client secret: confirms the setup with the
+     * card entered, here one of Stripe's test tokens. A token Stripe declines is not saved.
+     *
+     * @return the card saved to the setup's customer, or the decline
+     * @throws IllegalArgumentException for a client secret no setup has, or a token that is not a test card
+     */
+    public SetupConfirmation confirmSetup(String clientSecret, String testToken) {
+        Setup setup = setupsBySecret.get(clientSecret);
+        if (setup == null) {
+            throw new IllegalArgumentException("no such setup");
+        }
+        ChargeResult.Declined decline = DECLINING_METHODS.get(testToken);
+        if (decline != null) {
+            return new SetupConfirmation(setup.id(), Optional.empty(), Optional.of(decline));
+        }
+        if (!SUCCEEDING_METHODS.contains(testToken) && !SAVES_THEN_DECLINES.equals(testToken)) {
+            throw new IllegalArgumentException("not one of Stripe's test cards: " + testToken);
+        }
+        String card = SAVED_PREFIX + UUID.randomUUID().toString().replace("-", "");
+        savedCards.put(card, new Saved(setup.customer(), testToken));
+        return new SetupConfirmation(setup.id(), Optional.of(card), Optional.empty());
+    }
+
+    /** A confirmed setup: the card saved, or why it was not. */
+    public record SetupConfirmation(String setupId, Optional<String> paymentMethod, Optional<ChargeResult.Declined> declined) {
     }
 
     @Override
@@ -90,6 +149,19 @@ public final class SandboxPaymentProcessor implements PaymentProcessor {
 
     private ChargeResult decide(ChargeRequest request) {
         String method = request.paymentMethod();
+        if (method.startsWith(SAVED_PREFIX)) {
+            Saved card = savedCards.get(method);
+            if (card == null) {
+                return new ChargeResult.Declined("invalid_payment_method", "No such payment method: " + method);
+            }
+            if (!card.customer().equals(request.customer())) {
+                return ChargeResult.notSaved();
+            }
+            method = card.testToken();
+        }
+        if (SAVES_THEN_DECLINES.equals(method)) {
+            return new ChargeResult.Declined("card_declined", "Your card was declined.");
+        }
         ChargeResult.Declined decline = DECLINING_METHODS.get(method);
         if (decline != null) {
             return decline;
@@ -107,5 +179,11 @@ public final class SandboxPaymentProcessor implements PaymentProcessor {
     }
 
     private record Answered(ChargeRequest request, ChargeResult result) {
+    }
+
+    private record Setup(String id, String clientSecret, String customer) {
+    }
+
+    private record Saved(String customer, String testToken) {
     }
 }

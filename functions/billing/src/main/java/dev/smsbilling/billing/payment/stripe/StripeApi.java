@@ -11,14 +11,16 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The Stripe endpoints the processor calls, answered as {@link PaymentIntent}s (and a customer's
- * id). Anything else, an error answer included, is a {@link StripeCallFailed}.
+ * The Stripe endpoints the processor calls, answered as {@link PaymentIntent}s, a customer's id
+ * and {@link StripeObjects}. Anything else, an error answer included, is a {@link StripeCallFailed}.
  */
 final class StripeApi {
     /** Intents per page of a list: Stripe's maximum. */
     static final int PAGE_SIZE = 100;
     private static final String PAYMENT_INTENTS = "/v1/payment_intents";
     private static final String CUSTOMERS = "/v1/customers";
+    private static final String SETUP_INTENTS = "/v1/setup_intents";
+    private static final String PAYMENT_METHODS = "/v1/payment_methods";
 
     private final StripeTransport transport;
 
@@ -39,6 +41,17 @@ final class StripeApi {
     /** POST /v1/customers under our idempotency key, answered with the customer's id. */
     String createCustomer(String secretKey, Map<String, String> params, String idempotencyKey) throws StripeCallFailed {
         return call(StripeRequest.post(CUSTOMERS, StripeForm.encode(params), idempotencyKey), secretKey, StripeJson::customerId);
+    }
+
+    /** POST /v1/setup_intents under our idempotency key. */
+    StripeObjects.SetupIntent createSetupIntent(String secretKey, Map<String, String> params, String idempotencyKey)
+            throws StripeCallFailed {
+        return call(StripeRequest.post(SETUP_INTENTS, StripeForm.encode(params), idempotencyKey), secretKey, StripeJson::setupIntent);
+    }
+
+    /** GET /v1/payment_methods/{id}: whose card it is. */
+    StripeObjects.PaymentMethod retrievePaymentMethod(String secretKey, String id) throws StripeCallFailed {
+        return call(StripeRequest.get(PAYMENT_METHODS + "/" + URLEncoder.encode(id, UTF_8)), secretKey, StripeJson::paymentMethod);
     }
 
     /** GET /v1/payment_intents/{id}: the intent as it is now, not as a replay of the key. */

@@ -67,6 +67,30 @@ final class StripeJson {
         return readable ? Optional.of(id) : Optional.empty();
     }
 
+    /** A {@code {"object": "setup_intent", "id": "seti_...", "client_secret": "..."}}; empty for anything else. */
+    static Optional<StripeObjects.SetupIntent> setupIntent(String body) {
+        JsonNode intent = parse(body);
+        String id = text(intent, "id");
+        String secret = text(intent, "client_secret");
+        boolean readable = "setup_intent".equals(text(intent, "object")) && id != null && secret != null && !secret.isEmpty();
+        return readable ? Optional.of(new StripeObjects.SetupIntent(id, secret)) : Optional.empty();
+    }
+
+    /**
+     * A {@code {"object": "payment_method", "id": "pm_...", "customer": "cus_..." | null}}; empty
+     * for anything else, a customer that is neither text nor null included (expanded, say), so an
+     * unreadable answer never reads as "saved to nobody" or as someone's.
+     */
+    static Optional<StripeObjects.PaymentMethod> paymentMethod(String body) {
+        JsonNode method = parse(body);
+        String id = text(method, "id");
+        JsonNode customer = method.path("customer");
+        boolean readable = "payment_method".equals(text(method, "object")) && id != null
+                && (customer.isTextual() || customer.isNull());
+        return readable ? Optional.of(new StripeObjects.PaymentMethod(id, customer.isTextual() ? customer.asText() : null))
+                : Optional.empty();
+    }
+
     /**
      * Empty unless the body is Stripe's {@code {"error": {...}}} envelope. The PaymentIntent that
      * a card error also carries is not read: its decline code and message already say it all.

@@ -3,6 +3,7 @@ package dev.smsbilling.billing.payment.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.smsbilling.billing.payment.CardSetup;
 import dev.smsbilling.billing.payment.ChargeRequest;
 import dev.smsbilling.billing.payment.ChargeResult;
 import dev.smsbilling.billing.payment.PaymentKeyReused;
@@ -106,6 +107,42 @@ class SandboxPaymentProcessorTest {
     void fractionsOfACentCannotBeCharged() {
         assertThatThrownBy(() -> new ChargeRequest("cus_sandbox_test", "pm_card_visa", 25_000_001, "k", "top-up"))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aCardSavedThroughASetupIsChargedForItsOwnCustomerOnly() throws Exception {
+        CardSetup setup = processor.setUpCard("cus_sandbox_alice", "setup-1");
+        assertThat(setup.publishableKey()).isEqualTo(SandboxPaymentProcessor.PUBLISHABLE_KEY);
+        assertThat(processor.setUpCard("cus_sandbox_alice", "setup-1")).as("the same key, the same setup").isEqualTo(setup);
+
+        String saved = processor.confirmSetup(setup.clientSecret(), "pm_card_visa").paymentMethod().orElseThrow();
+
+        assertThat(saved).startsWith("pm_sandbox_");
+        assertThat(processor.charge(new ChargeRequest("cus_sandbox_alice", saved, 25_000_000, "k-alice", "top-up")))
+                .isInstanceOf(ChargeResult.Succeeded.class);
+        assertThat(processor.charge(new ChargeRequest("cus_sandbox_bob", saved, 25_000_000, "k-bob", "top-up")))
+                .as("Alice's card, charged for Bob").isEqualTo(ChargeResult.notSaved());
+        assertThat(processor.charges()).hasSize(1);
+    }
+
+    @Test
+    void aCardThatDeclinesIsNotSavedAndOneThatSavesCanStillDeclineLater() throws Exception {
+        CardSetup setup = processor.setUpCard("cus_sandbox_alice", "setup-2");
+
+        assertThat(processor.confirmSetup(setup.clientSecret(), "pm_card_chargeDeclined").declined())
+                .hasValueSatisfying(declined -> assertThat(declined.code()).isEqualTo("card_declined"));
+        String failing = processor.confirmSetup(setup.clientSecret(), "pm_card_chargeCustomerFail").paymentMethod().orElseThrow();
+        assertThat(processor.charge(new ChargeRequest("cus_sandbox_alice", failing, 25_000_000, "k-fail", "top-up")))
+                .isEqualTo(new ChargeResult.Declined("card_declined", "Your card was declined."));
+    }
+
+    @Test
+    void aSetupIsConfirmedOnlyWithItsClientSecretAndATestCard() throws Exception {
+        CardSetup setup = processor.setUpCard("cus_sandbox_alice", "setup-3");
+
+        assertThatThrownBy(() -> processor.confirmSetup("seti_guessed_secret_x", "pm_card_visa")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> processor.confirmSetup(setup.clientSecret(), "pm_1RealLookingCard")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> processor.setUpCard("cus_sandbox_bob", "setup-3")).isInstanceOf(PaymentKeyReused.class);
     }
 
     private static ChargeRequest request(String method, String key) {

@@ -21,6 +21,7 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.smsbilling.billing.payment.CardSetup;
 import dev.smsbilling.billing.payment.ChargeRequest;
 import dev.smsbilling.billing.payment.ChargeResult;
 import dev.smsbilling.billing.payment.PaymentKeyReused;
@@ -36,6 +37,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -48,12 +50,20 @@ class StripePaymentProcessorTest {
     private static final String CUSTOMER = "cus_QaBcDeFgHiJkLm";
     private static final String INTENTS = "/v1/payment_intents";
     private static final String CUSTOMERS = "/v1/customers";
+    private static final String PAYMENT_METHODS = "/v1/payment_methods";
+    private static final String SETUP_INTENTS = "/v1/setup_intents";
 
     @RegisterExtension
     static final WireMockExtension stripe = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
 
     private final CapturedLog log = new CapturedLog(StripePaymentProcessor.class);
     private final StripePaymentProcessor processor = processorAt(stripe.baseUrl(), StripeConfig.defaults());
+
+    /** CARD is saved to CUSTOMER: the lookup before every charge of a card that is not a test token says so. */
+    @BeforeEach
+    void theCardIsSavedToTheCustomer() {
+        stripe.stubFor(get(urlEqualTo(PAYMENT_METHODS + "/" + CARD)).willReturn(ok(StripeResponses.paymentMethod(CARD, "\"" + CUSTOMER + "\""))));
+    }
 
     @AfterEach
     void logsNeverCarryTheKeyOrAFullPaymentMethodId() {
@@ -88,7 +98,7 @@ class StripePaymentProcessorTest {
                 .withFormParam("payment_method", equalTo(CARD))
                 .withFormParam("payment_method_types[0]", equalTo("card"))
                 .withFormParam("description", equalTo("Prepaid SMS credit")));
-        stripe.verify(1, anyRequestedFor(anyUrl()));
+        stripe.verify(1, postRequestedFor(anyUrl()));
     }
 
     @Test
@@ -117,7 +127,7 @@ class StripePaymentProcessorTest {
         ChargeResult result = processor.charge(topUp("k-declined"));
 
         assertThat(result).isEqualTo(new ChargeResult.Declined("generic_decline", "Your card was declined."));
-        stripe.verify(1, anyRequestedFor(anyUrl()));
+        stripe.verify(1, postRequestedFor(anyUrl()));
         assertThat(log.lines()).anySatisfy(line -> assertThat(line).contains("generic_decline", "pm_…sTuV"));
     }
 
@@ -161,7 +171,7 @@ class StripePaymentProcessorTest {
 
         assertThat(processor.charge(topUp("k-missing"))).isInstanceOfSatisfying(ChargeResult.Declined.class,
                 declined -> assertThat(declined.code()).isEqualTo("invalid_payment_method"));
-        stripe.verify(1, anyRequestedFor(anyUrl()));
+        stripe.verify(1, postRequestedFor(anyUrl()));
     }
 
     @Test
@@ -270,7 +280,7 @@ class StripePaymentProcessorTest {
                 "Keys for idempotent requests can only be used with the same parameters they were first used with.")));
 
         assertThatThrownBy(() -> processor.charge(topUp("k-reused"))).isInstanceOf(PaymentKeyReused.class);
-        stripe.verify(1, anyRequestedFor(anyUrl()));
+        stripe.verify(1, postRequestedFor(anyUrl()));
     }
 
     @Test
@@ -283,7 +293,7 @@ class StripePaymentProcessorTest {
                 .isInstanceOf(PaymentNotAttempted.class)
                 .hasNoCause()
                 .hasMessageNotContaining("sk_test");
-        stripe.verify(1, anyRequestedFor(anyUrl()));
+        stripe.verify(1, postRequestedFor(anyUrl()));
         assertThat(log.lines()).anySatisfy(line -> assertThat(line).contains("refused our API key", "HTTP 401"));
         assertThat(log.lines()).noneMatch(line -> line.contains("sk_test"));
     }
@@ -521,6 +531,88 @@ class StripePaymentProcessorTest {
         assertThatThrownBy(() -> rotating.customerFor("BA1")).isInstanceOf(PaymentUnavailable.class);
         assertThat(rotating.customerFor("BA1")).isEqualTo("cus_QaccountOne001");
         assertThat(reads).hasValue(2);
+    }
+
+    @Test
+    void aCardSavedToAnotherCustomerIsDeclinedAsNotSavedAndNothingIsAskedOfIt() throws Exception {
+        String theirs = "pm_1QtheirCardSaved0001";
+        stripe.stubFor(get(urlEqualTo(PAYMENT_METHODS + "/" + theirs))
+                .willReturn(ok(StripeResponses.paymentMethod(theirs, "\"cus_QsomeoneElse001\""))));
+
+        ChargeResult result = processor.charge(new ChargeRequest(CUSTOMER, theirs, 25_000_000, "k-theirs", "Prepaid SMS credit"));
+
+        assertThat(result).isInstanceOfSatisfying(ChargeResult.Declined.class,
+                declined -> assertThat(declined.code()).isEqualTo(ChargeResult.NOT_SAVED));
+        stripe.verify(0, postRequestedFor(anyUrl()));
+        assertThat(log.lines()).noneMatch(line -> line.contains(theirs));
+    }
+
+    @Test
+    void aCardSavedToNobodyIsDeclinedAsNotSaved() throws Exception {
+        String learned = "pm_1QnobodysCard000001";
+        stripe.stubFor(get(urlEqualTo(PAYMENT_METHODS + "/" + learned)).willReturn(ok(StripeResponses.paymentMethod(learned, "null"))));
+
+        assertThat(processor.charge(new ChargeRequest(CUSTOMER, learned, 25_000_000, "k-learned", "Prepaid SMS credit")))
+                .isEqualTo(ChargeResult.notSaved());
+        stripe.verify(0, postRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void aCardStripeDoesNotKnowIsAnInvalidPaymentMethod() throws Exception {
+        String unknown = "pm_1QneverExisted00001";
+        stripe.stubFor(get(urlEqualTo(PAYMENT_METHODS + "/" + unknown)).willReturn(status(404,
+                StripeResponses.error("invalid_request_error", "resource_missing", "payment_method", "No such PaymentMethod"))));
+
+        assertThat(processor.charge(new ChargeRequest(CUSTOMER, unknown, 25_000_000, "k-unknown", "Prepaid SMS credit")))
+                .isInstanceOfSatisfying(ChargeResult.Declined.class,
+                        declined -> assertThat(declined.code()).isEqualTo("invalid_payment_method"));
+        stripe.verify(0, postRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void aLookupThatFailsOrCannotBeReadChargesNothingAndSaysSo() {
+        String card = "pm_1QlookupFails000001";
+        stripe.stubFor(get(urlEqualTo(PAYMENT_METHODS + "/" + card)).willReturn(status(500, StripeResponses.apiError())));
+        String expanded = "pm_1QcustomerExpanded1";
+        stripe.stubFor(get(urlEqualTo(PAYMENT_METHODS + "/" + expanded)).willReturn(ok(
+                StripeResponses.paymentMethod(expanded, "{\"id\": \"" + CUSTOMER + "\", \"object\": \"customer\"}"))));
+
+        assertThatThrownBy(() -> processor.charge(new ChargeRequest(CUSTOMER, card, 25_000_000, "k-lookup", "Prepaid SMS credit")))
+                .isInstanceOf(PaymentNotAttempted.class);
+        assertThatThrownBy(() -> processor.charge(new ChargeRequest(CUSTOMER, expanded, 25_000_000, "k-expanded", "Prepaid SMS credit")))
+                .as("an answer not as documented is never read as whose card it is").isInstanceOf(PaymentNotAttempted.class);
+        stripe.verify(0, postRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void aTestTokenIsACardJustEnteredAndIsChargedWithoutALookup() throws Exception {
+        stubCreate(ok(StripeResponses.paymentIntent("pi_3QsucceededIntent01", "succeeded", 2_500, "pm_card_visa")));
+
+        assertThat(processor.charge(new ChargeRequest(CUSTOMER, "pm_card_visa", 25_000_000, "k-token", "Prepaid SMS credit")))
+                .isInstanceOf(ChargeResult.Succeeded.class);
+        stripe.verify(0, getRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void aCardSetupIsAnOffSessionSetupIntentForTheCustomerWithWhatThePageNeeds() throws Exception {
+        stripe.stubFor(post(urlEqualTo(SETUP_INTENTS)).willReturn(ok(StripeResponses.setupIntent("seti_1QsetupForCard001", CUSTOMER))));
+        var withPage = StripePaymentProcessor.create(() -> SECRET_KEY, StripeConfig.defaults().withApiBase(stripe.baseUrl()),
+                Optional.of("pk_test_pageKey0001"));
+
+        CardSetup setup = withPage.setUpCard(CUSTOMER, "setup_k1");
+
+        assertThat(setup).isEqualTo(new CardSetup("seti_1QsetupForCard001",
+                "seti_1QsetupForCard001_secret_NXDICkPqPeiBTAFqWmkbff09lRmSVXe", "pk_test_pageKey0001"));
+        LoggedRequest sent = stripe.findAll(postRequestedFor(urlEqualTo(SETUP_INTENTS))).get(0);
+        assertThat(sent.getBodyAsString()).isEqualTo("customer=" + CUSTOMER + "&usage=off_session&payment_method_types[0]=card");
+        assertThat(sent.getHeader("Idempotency-Key")).isEqualTo("setup_k1");
+    }
+
+    @Test
+    void withoutAPublishableKeyNoSetupIsStarted() {
+        assertThatThrownBy(() -> processor.setUpCard(CUSTOMER, "setup_k2")).isInstanceOf(PaymentNotAttempted.class);
+        stripe.verify(0, anyRequestedFor(anyUrl()));
+        assertThat(log.lines()).anySatisfy(line -> assertThat(line).contains("STRIPE_PUBLISHABLE_KEY"));
     }
 
     private static StripePaymentProcessor processorAt(String base, StripeConfig config) {

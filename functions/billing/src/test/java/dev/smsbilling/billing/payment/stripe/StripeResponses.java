@@ -73,6 +73,56 @@ final class StripeResponses {
                 """.formatted(id, accountId);
     }
 
+    /** A card PaymentMethod, as {@code GET /v1/payment_methods/{id}} answers; {@code customer} is JSON: {@code "\"cus_…\""} or {@code "null"}. */
+    static String paymentMethod(String id, String customer) {
+        return """
+                {
+                  "id": "%1$s",
+                  "object": "payment_method",
+                  "allow_redisplay": "unspecified",
+                  "billing_details": {"address": {"city": null, "country": null, "line1": null, "line2": null,
+                    "postal_code": null, "state": null}, "email": null, "name": null, "phone": null},
+                  "card": {"brand": "visa", "checks": {"address_line1_check": null, "address_postal_code_check": null,
+                    "cvc_check": "pass"}, "country": "US", "display_brand": "visa", "exp_month": 8, "exp_year": 2030,
+                    "fingerprint": "mToisGZ01V71BCos", "funding": "credit", "generated_from": null, "last4": "4242",
+                    "networks": {"available": ["visa"], "preferred": null}, "three_d_secure_usage": {"supported": true},
+                    "wallet": null},
+                  "created": 1764201600,
+                  "customer": %2$s,
+                  "livemode": false,
+                  "metadata": {},
+                  "type": "card"
+                }
+                """.formatted(id, customer);
+    }
+
+    /** A SetupIntent as {@code POST /v1/setup_intents} answers, before the page confirms it. */
+    static String setupIntent(String id, String customer) {
+        return """
+                {
+                  "id": "%1$s",
+                  "object": "setup_intent",
+                  "application": null,
+                  "cancellation_reason": null,
+                  "client_secret": "%1$s_secret_NXDICkPqPeiBTAFqWmkbff09lRmSVXe",
+                  "created": 1764201600,
+                  "customer": "%2$s",
+                  "description": null,
+                  "last_setup_error": null,
+                  "latest_attempt": null,
+                  "livemode": false,
+                  "metadata": {},
+                  "next_action": null,
+                  "payment_method": null,
+                  "payment_method_options": {"card": {"mandate_options": null, "network": null, "request_three_d_secure": "automatic"}},
+                  "payment_method_types": ["card"],
+                  "single_use_mandate": null,
+                  "status": "requires_payment_method",
+                  "usage": "off_session"
+                }
+                """.formatted(id, customer);
+    }
+
     /** A PaymentIntent we created: its metadata carries our idempotency key, as PaymentIntentParams sends it. */
     static String ourPaymentIntent(String id, String status, long amountCents, String chargeKey, String lastPaymentError) {
         return paymentIntent(id, status, amountCents, "pm_1QaBcDeFgHiJkLmNoPqRsTuV", lastPaymentError)
