@@ -17,6 +17,7 @@ import dev.smsbilling.billing.runtime.PaymentProcessors;
 import dev.smsbilling.billing.runtime.StorePriming;
 import dev.smsbilling.billing.runtime.Stores;
 import dev.smsbilling.billing.store.Account;
+import dev.smsbilling.billing.store.AutoChargeStatus;
 import dev.smsbilling.billing.store.BeginResult;
 import dev.smsbilling.billing.store.BeginResult.Started;
 import dev.smsbilling.billing.store.BillingStore;
@@ -32,6 +33,7 @@ import dev.smsbilling.http.ApiResponse;
 import dev.smsbilling.http.ErrorCode;
 import dev.smsbilling.http.IdempotencyKey;
 import dev.smsbilling.http.Priming;
+import dev.smsbilling.http.telemetry.Telemetry;
 import dev.smsbilling.http.Settings;
 import java.time.Duration;
 import java.util.Objects;
@@ -117,9 +119,12 @@ public final class AddFundsHandler extends BillingFunction {
         Held held = new Held(accountId, idempotency, (Started) begun, holdFor);
         Account payer = payer(held);
         String customer = customerOf(held, payer);
+        if (!held.hold().chargeMayExist()) {
+            refuseUnlessSaved(held, customer, body);
+        }
         markChargeSent(held);
         ChargeResult.Succeeded paid = chargeOrRelease(held, customer, body);
-        return credit(held, paid, deadline);
+        return credit(held, payer, body, paid, deadline);
     }
 
     /** This attempt's hold of the key: what every step after taking it acts on. */
@@ -149,6 +154,25 @@ public final class AddFundsHandler extends BillingFunction {
             return PaymentCustomers.of(store, processor, held.accountId(), payer.paymentCustomer());
         } catch (PaymentUnavailable e) {
             throw notCharged(held);
+        }
+    }
+
+    /**
+     * Only a card saved to this account (or a test token) is charged for it: refused with the
+     * 402 of a decline, the key released. Only before a first charge: a charge that may exist is
+     * settled as it is, whatever has become of the card since (a card removed after it paid must
+     * not turn its charge into a release).
+     */
+    private void refuseUnlessSaved(Held held, String customer, AddFundsRequest body) {
+        Optional<ChargeResult.Declined> refused;
+        try {
+            refused = processor.refuseUnlessSaved(customer, body.paymentMethod());
+        } catch (PaymentUnavailable e) {
+            throw notCharged(held);
+        }
+        if (refused.isPresent()) {
+            release(held);
+            throw new ApiException(ErrorCode.PAYMENT_DECLINED).withExtra("declineCode", refused.get().code());
         }
     }
 
@@ -203,13 +227,38 @@ public final class AddFundsHandler extends BillingFunction {
     }
 
     /** The credit completes the hold; a retry of the request replays its 201. */
-    private ApiResponse credit(Held held, ChargeResult.Succeeded paid, Deadline deadline) {
+    private ApiResponse credit(Held held, Account payer, AddFundsRequest body, ChargeResult.Succeeded paid, Deadline deadline) {
         CreditResult credited = TopUps.credit(store, held.accountId(), held.idempotency(), paid, deadline);
+        if (credited instanceof Committed && resumesAutoCharge(payer, body.paymentMethod())) {
+            resumeAutoCharge(held.accountId());
+        }
         if (credited instanceof Committed || credited instanceof KeySeenBefore) {
             return Outcomes.toResponse((WriteOutcome) credited);
         }
         // Charged but nowhere to credit: keep the hold so nothing else reuses the key, and alert.
         throw new IllegalStateException("charged a top-up for an account that no longer exists");
+    }
+
+    /**
+     * An auto-charge that waited for its card's holder resumes once that card paid a top-up by
+     * hand: the holder was there, and the card charges again. Another card proves nothing of it.
+     */
+    private static boolean resumesAutoCharge(Account payer, String paidWith) {
+        return payer.autoCharge().status() == AutoChargeStatus.ACTION_REQUIRED
+                && payer.autoCharge().settings().paymentMethod().equals(Optional.of(paidWith));
+    }
+
+    /**
+     * The holder was here and paid: an auto-charge that waited for them is ok again. After the
+     * credit, never instead of its answer: the money is in, so a failure here only leaves the
+     * auto-charge waiting for the next top-up by hand, and is told on the invocation's log line.
+     */
+    private void resumeAutoCharge(String accountId) {
+        try {
+            Telemetry.current().field("autoChargeResumed", store.resumeAutoCharge(accountId));
+        } catch (RuntimeException e) {
+            Telemetry.current().field("autoChargeResumed", "failed: " + e.getClass().getSimpleName());
+        }
     }
 
     private void release(Held held) {

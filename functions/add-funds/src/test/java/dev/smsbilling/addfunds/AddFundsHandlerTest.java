@@ -7,6 +7,10 @@ import dev.smsbilling.billing.api.TopUps;
 import dev.smsbilling.billing.payment.PaymentUnavailable;
 import dev.smsbilling.billing.payment.sandbox.SandboxPaymentProcessor;
 import dev.smsbilling.billing.store.Account;
+import dev.smsbilling.billing.store.AutoCharge;
+import dev.smsbilling.billing.store.AutoChargeClaim;
+import dev.smsbilling.billing.store.AutoChargeSettings;
+import dev.smsbilling.billing.store.AutoChargeStatus;
 import dev.smsbilling.billing.store.BeginResult;
 import dev.smsbilling.billing.store.BillingStore;
 import dev.smsbilling.billing.store.EntryDetails;
@@ -232,6 +236,34 @@ class AddFundsHandlerTest {
         String other = accounts.open(0);
         call(other).invoke(handler);
         assertThat(sandbox.charges().get(2).request().customer()).as("another account, another customer").isNotEqualTo(customer);
+    }
+
+    @Test
+    void aTopUpByHandWithTheAutoChargeCardResumesAnAutoChargeThatWaitedForItsHolder() {
+        String account = waitingForTheHolderOf("pm_card_visa");
+        String other = waitingForTheHolderOf("pm_card_mastercard");
+
+        assertThat(call(account).invoke(handler).status()).isEqualTo(201);
+        assertThat(call(other).invoke(handler).status()).isEqualTo(201);
+
+        AutoCharge resumed = store.readAccount(account).orElseThrow().autoCharge();
+        assertThat(resumed.status()).as("the card paid with its holder there").isEqualTo(AutoChargeStatus.OK);
+        assertThat(resumed.lastError()).isEmpty();
+        assertThat(resumed.settings().paymentMethod()).contains("pm_card_visa");
+        assertThat(store.readAccount(other).orElseThrow().autoCharge().status())
+                .as("another card paid: nothing is known of the auto-charge card").isEqualTo(AutoChargeStatus.ACTION_REQUIRED);
+        assertThat(accounts.balance(account)).isEqualTo(AMOUNT);
+        accounts.assertBalanceIsLedgerSum(account);
+    }
+
+    /** Enabled below the threshold, so due; the run's charge of {@code card} then asked for its holder. */
+    private String waitingForTheHolderOf(String card) {
+        String account = accounts.open(0);
+        store.saveAutoChargeSettings(account, new AutoChargeSettings(true, 5_000_000, 20_000_000, Optional.of(card)));
+        AutoChargeClaim claim = (AutoChargeClaim) store.claimAutoCharge(account, Duration.ofSeconds(90));
+        assertThat(store.requireAutoChargeAction(claim, "authentication_required")).isTrue();
+        assertThat(store.readAccount(account).orElseThrow().autoCharge().status()).isEqualTo(AutoChargeStatus.ACTION_REQUIRED);
+        return account;
     }
 
     @Test

@@ -8,11 +8,13 @@ import dev.smsbilling.billing.payment.sandbox.SandboxPaymentProcessor;
 import dev.smsbilling.billing.store.BillingStore;
 import dev.smsbilling.billing.store.Subscription;
 import dev.smsbilling.billing.store.dynamodb.DynamoDbBillingStore;
+import dev.smsbilling.billing.testing.CrashAfterCharge;
 import dev.smsbilling.billing.testing.MovableClock;
 import dev.smsbilling.billing.testing.TestAccounts;
 import dev.smsbilling.endpoint.RealDynamoDb;
 import dev.smsbilling.endpoint.TestTable;
 import dev.smsbilling.http.testing.FunctionCall;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,13 +23,14 @@ import org.junit.jupiter.api.Test;
  */
 @RealDynamoDb
 class CardSetupRouteTest {
+    private final MovableClock clock = new MovableClock();
     private final BillingStore store;
     private final SandboxPaymentProcessor sandbox = new SandboxPaymentProcessor();
     private final AddFundsHandler handler;
     private final TestAccounts accounts;
 
     CardSetupRouteTest(TestTable table) {
-        this.store = new DynamoDbBillingStore(table.client(), table.name(), new MovableClock());
+        this.store = new DynamoDbBillingStore(table.client(), table.name(), clock);
         this.accounts = new TestAccounts(store);
         this.handler = new AddFundsHandler(store, sandbox);
     }
@@ -66,6 +69,24 @@ class CardSetupRouteTest {
         assertThat(accounts.ledger(bob)).isEmpty();
         assertThat(sandbox.charges()).singleElement().satisfies(charge -> assertThat(charge.request().paymentMethod()).isEqualTo(card));
         assertThat(store.lookupIdempotency(bob, "bob-1")).as("a decline releases the key").isEmpty();
+    }
+
+    @Test
+    void aChargeThatMayExistIsSettledAsItIsEvenIfItsCardWasRemovedSince() {
+        String account = accounts.open(0);
+        String card = saveCard(account, "pm_card_visa");
+        AddFundsHandler crashing = new AddFundsHandler(store, new CrashAfterCharge(sandbox));
+        assertThat(topUp(account, card, "crash-1").invoke(crashing).status()).as("charged, then died").isEqualTo(500);
+        sandbox.detach(card);
+        clock.advance(Duration.ofSeconds(30));
+
+        FunctionCall.Response healed = topUp(account, card, "crash-1").invoke(handler);
+
+        assertThat(healed.status()).as("the charge made is credited, not refused for the card removed").isEqualTo(201);
+        assertThat(sandbox.charges()).hasSize(1);
+        assertThat(accounts.balance(account)).isEqualTo(25_000_000);
+        assertThat(topUp(account, card, "after-removal").invoke(handler).json().path("declineCode").asText())
+                .as("a new top-up with the removed card").isEqualTo("invalid_payment_method");
     }
 
     @Test

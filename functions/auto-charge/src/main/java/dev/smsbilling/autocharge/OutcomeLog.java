@@ -83,6 +83,7 @@ final class OutcomeLog {
             case CHARGED -> Metric.AUTO_CHARGES_CHARGED;
             case DECLINED -> Metric.AUTO_CHARGES_DECLINED;
             case DISABLED -> Metric.AUTO_CHARGES_DISABLED;
+            case ACTION_REQUIRED -> Metric.AUTO_CHARGES_ACTION_REQUIRED;
             case SKIPPED -> Metric.AUTO_CHARGES_SKIPPED;
             case UNAVAILABLE -> Metric.AUTO_CHARGES_UNAVAILABLE;
             case FAILED -> Metric.AUTO_CHARGES_FAILED;

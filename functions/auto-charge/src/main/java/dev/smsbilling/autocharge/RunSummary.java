@@ -15,7 +15,7 @@ record RunSummary(int due, int charged, int declined, int skipped) {
         for (AccountResult result : results) {
             switch (result.outcome()) {
                 case CHARGED -> charged++;
-                case DECLINED, DISABLED -> declined++;
+                case DECLINED, DISABLED, ACTION_REQUIRED -> declined++;
                 default -> {
                 }
             }

@@ -52,6 +52,19 @@ final class TopUp {
             store.releaseAutoChargeClaim(claim);
             return new AccountResult(accountId, Outcome.UNAVAILABLE, 0, "processor_unavailable");
         }
+        if (!claim.chargeMayExist()) {
+            // Only a card saved to the account is charged; a charge that may exist is settled as it is.
+            Optional<ChargeResult.Declined> refused;
+            try {
+                refused = processor.refuseUnlessSaved(customer, claim.charge().paymentMethod());
+            } catch (PaymentUnavailable e) {
+                store.releaseAutoChargeClaim(claim);
+                return new AccountResult(accountId, Outcome.UNAVAILABLE, 0, "processor_unavailable");
+            }
+            if (refused.isPresent()) {
+                return recordDecline(claim, refused.get());
+            }
+        }
         if (!store.startAutoCharge(claim)) {
             return AccountResult.skipped(accountId, "claim_lapsed");
         }
@@ -70,6 +83,13 @@ final class TopUp {
     }
 
     private AccountResult recordDecline(AutoChargeClaim claim, ChargeResult.Declined declined) {
+        if (ChargeResult.AUTHENTICATION_REQUIRED.equals(declined.code()) || ChargeResult.NOT_SAVED.equals(declined.code())) {
+            // Not retried blindly, nor counted as the card failing: only the customer can act
+            // (authenticate on a top-up by hand, or save the card to the account).
+            return store.requireAutoChargeAction(claim, declined.code())
+                    ? new AccountResult(claim.accountId(), Outcome.ACTION_REQUIRED, 0, declined.code())
+                    : AccountResult.skipped(claim.accountId(), "recorded_elsewhere");
+        }
         Optional<AutoChargeStatus> recorded = store.recordAutoChargeDecline(claim, declined.code());
         if (recorded.isEmpty()) {
             return AccountResult.skipped(claim.accountId(), "recorded_elsewhere");

@@ -225,6 +225,46 @@ class AutoChargeRunTest {
     }
 
     @Test
+    void aCardWhoseBankAsksForItsHolderIsNotRetriedAndWaitsForATopUpByHand() {
+        String account = accounts.due("pm_card_authenticationRequired");
+        long before = accounts.read(account).balanceMicros();
+
+        assertThat(run()).isEqualTo(new RunSummary(1, 0, 1, 0));
+
+        Account waiting = accounts.read(account);
+        assertThat(waiting.autoCharge().status()).isEqualTo(AutoChargeStatus.ACTION_REQUIRED);
+        assertThat(waiting.autoCharge().lastError()).contains("authentication_required");
+        assertThat(waiting.autoCharge().consecutiveDeclines()).as("the card did not fail").isZero();
+        assertThat(waiting.due()).as("no run can authenticate, so none tries").isEmpty();
+        assertThat(waiting.balanceMicros()).isEqualTo(before);
+        assertThat(run()).isEqualTo(new RunSummary(0, 0, 0, 0));
+        accounts.debit(account, 20_000);
+        assertThat(accounts.read(account).due()).as("a later debit below the threshold does not make it due either").isEmpty();
+        assertThat(processor.requests()).hasSize(1);
+
+        assertThat(store.resumeAutoCharge(account)).as("what a top-up by hand does").isTrue();
+        assertThat(accounts.read(account).autoCharge().status()).isEqualTo(AutoChargeStatus.OK);
+        assertThat(accounts.read(account).autoCharge().lastError()).isEmpty();
+        assertThat(store.resumeAutoCharge(account)).as("nothing else is resumed").isFalse();
+    }
+
+    @Test
+    void aCardSavedToAnotherAccountIsNeverChargedAndTheAccountWaitsForItsCustomer() throws Exception {
+        String someoneElses = sandbox.confirmSetup(sandbox.setUpCard("cus_sandbox_someone", "their-setup").clientSecret(),
+                "pm_card_visa").paymentMethod().orElseThrow();
+        String account = accounts.due(someoneElses);
+
+        assertThat(run()).isEqualTo(new RunSummary(1, 0, 1, 0));
+
+        Account waiting = accounts.read(account);
+        assertThat(processor.requests()).as("nothing asked of the card").isEmpty();
+        assertThat(waiting.autoCharge().status()).isEqualTo(AutoChargeStatus.ACTION_REQUIRED);
+        assertThat(waiting.autoCharge().lastError()).contains("payment_method_not_saved");
+        assertThat(waiting.autoCharge().consecutiveDeclines()).isZero();
+        assertThat(waiting.due()).isEmpty();
+    }
+
+    @Test
     void threeDeclinesInThreeRunsDisableAutoChargeAndCreditNothing() {
         String account = accounts.due(DECLINED);
         long before = accounts.read(account).balanceMicros();

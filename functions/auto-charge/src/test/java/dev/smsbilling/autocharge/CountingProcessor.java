@@ -30,6 +30,11 @@ final class CountingProcessor implements PaymentProcessor {
     }
 
     @Override
+    public Optional<ChargeResult.Declined> refuseUnlessSaved(String customer, String paymentMethod) throws PaymentUnavailable {
+        return processor.refuseUnlessSaved(customer, paymentMethod);
+    }
+
+    @Override
     public ChargeResult charge(ChargeRequest request) throws PaymentUnavailable {
         requests.add(request);
         return processor.charge(request);

@@ -21,6 +21,11 @@ final class Unavailable implements PaymentProcessor {
     }
 
     @Override
+    public Optional<ChargeResult.Declined> refuseUnlessSaved(String customer, String paymentMethod) throws PaymentUnavailable {
+        throw new PaymentUnavailable("connection refused");
+    }
+
+    @Override
     public ChargeResult charge(ChargeRequest request) throws PaymentUnavailable {
         throw new PaymentUnavailable("connection refused");
     }

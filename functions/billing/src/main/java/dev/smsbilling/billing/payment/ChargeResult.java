@@ -4,12 +4,18 @@ import java.util.Objects;
 
 /** What the processor decided. A decline is an answer, not a failure: nothing was charged. */
 public sealed interface ChargeResult {
+    /**
+     * The card's bank asks its holder to authenticate, who is not there (an auto-charge): not a
+     * failure of the card, and no retry without the holder can succeed.
+     */
+    String AUTHENTICATION_REQUIRED = "authentication_required";
+
     /** The decline of a card not saved to the account's customer: nothing was asked of the card. */
     String NOT_SAVED = "payment_method_not_saved";
 
     /** The decline of {@link #NOT_SAVED}, with what the customer can do about it. */
     static Declined notSaved() {
-        return new Declined(NOT_SAVED, "This card is not saved to this account. Save it first (POST /v1/billing/payment-methods/setup).");
+        return new Declined(NOT_SAVED, "This card is not saved to this account; save it to the account first.");
     }
 
     /** The money was taken; {@code reference} identifies the charge at the processor. */

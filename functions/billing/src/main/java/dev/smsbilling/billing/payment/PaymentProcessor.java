@@ -31,10 +31,21 @@ public interface PaymentProcessor {
     CardSetup setUpCard(String customer, String idempotencyKey) throws PaymentUnavailable;
 
     /**
-     * Charges {@code request.paymentMethod()}, which must be a card saved to
-     * {@code request.customer()} (or, in test mode, one of the processor's test tokens, each a
-     * card just entered): any other is declined as {@link ChargeResult#NOT_SAVED} before anything
-     * is charged, so a card saved by another account, or one nobody saved, charges nobody.
+     * Whether {@code paymentMethod} may be charged for {@code customer}: a card saved to it, or,
+     * in test mode, one of the processor's test tokens (each a card just entered). Any other is
+     * refused as {@link ChargeResult#NOT_SAVED} (or as an invalid payment method), so a card saved
+     * by another account, or one nobody saved, charges nobody. Asked before a charge is first
+     * sent, never of a charge that may already exist: that one is settled as it is, whatever has
+     * become of the card since.
+     *
+     * @return the refusal, or empty when the card may be charged
+     * @throws PaymentUnavailable when the processor cannot say now; nothing was charged
+     */
+    Optional<ChargeResult.Declined> refuseUnlessSaved(String customer, String paymentMethod) throws PaymentUnavailable;
+
+    /**
+     * Charges {@code request.paymentMethod()} for {@code request.customer()}; a first attempt has
+     * been through {@link #refuseUnlessSaved}.
      *
      * @throws PaymentUnavailable when the processor cannot be reached or fails; the outcome is
      *     unknown, so the caller must retry with the same idempotency key rather than give up

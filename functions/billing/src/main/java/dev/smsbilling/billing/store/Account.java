@@ -41,6 +41,7 @@ public record Account(String id, long balanceMicros, long seq, Subscription subs
     public boolean shouldBeDueAt(long balanceMicros) {
         return autoCharge.settings().enabled()
                 && autoCharge.status() != AutoChargeStatus.DISABLED_AFTER_FAILURES
+                && autoCharge.status() != AutoChargeStatus.ACTION_REQUIRED
                 && isActive()
                 && balanceMicros < autoCharge.settings().thresholdMicros();
     }

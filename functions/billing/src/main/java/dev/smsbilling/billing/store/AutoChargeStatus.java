@@ -6,7 +6,12 @@ import java.util.Arrays;
 public enum AutoChargeStatus {
     OK("ok"),
     FAILING("failing"),
-    DISABLED_AFTER_FAILURES("disabled_after_failures");
+    DISABLED_AFTER_FAILURES("disabled_after_failures"),
+    /**
+     * The card's bank asked its holder to authenticate an auto-charge: not retried, since no run
+     * can; a top-up by hand (the holder is there) or new settings bring it back to ok.
+     */
+    ACTION_REQUIRED("action_required");
 
     private final String wireValue;
 

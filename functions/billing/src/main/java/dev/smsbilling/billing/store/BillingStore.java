@@ -157,6 +157,24 @@ public interface BillingStore {
     Optional<AutoChargeStatus> recordAutoChargeDecline(AutoChargeClaim claim, String error);
 
     /**
+     * Records that the card's bank asked its holder to authenticate the auto-charge: status
+     * action_required with the error, the claim released and the account no longer due, the
+     * declines not counted. No run charges it again until {@link #resumeAutoCharge} or new settings.
+     *
+     * @return false when another run holding the same charge recorded its outcome first
+     */
+    boolean requireAutoChargeAction(AutoChargeClaim claim, String error);
+
+    /**
+     * After a top-up by hand, with the card's holder there: an auto-charge in action_required is
+     * ok again (declines and error cleared); any other status is left as it is. The next debit that
+     * leaves the balance below the threshold makes the account due.
+     *
+     * @return whether it was waiting for the holder
+     */
+    boolean resumeAutoCharge(String accountId);
+
+    /**
      * Marks the claimed charge as sent, just before sending it: from then on it is settled
      * whatever the settings say, while a charge planned but never sent is planned afresh by the
      * next run. False when the claim lapsed (another run may hold the account): then do not charge.

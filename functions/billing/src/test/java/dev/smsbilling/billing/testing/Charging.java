@@ -44,6 +44,11 @@ public final class Charging implements PaymentProcessor {
     }
 
     @Override
+    public Optional<ChargeResult.Declined> refuseUnlessSaved(String customer, String paymentMethod) throws PaymentUnavailable {
+        return lookups.refuseUnlessSaved(customer, paymentMethod);
+    }
+
+    @Override
     public ChargeResult charge(ChargeRequest request) throws PaymentUnavailable {
         return charge.charge(request);
     }

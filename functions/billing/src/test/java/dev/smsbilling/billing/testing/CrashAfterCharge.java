@@ -33,6 +33,11 @@ public final class CrashAfterCharge implements PaymentProcessor {
     }
 
     @Override
+    public Optional<ChargeResult.Declined> refuseUnlessSaved(String customer, String paymentMethod) throws PaymentUnavailable {
+        return processor.refuseUnlessSaved(customer, paymentMethod);
+    }
+
+    @Override
     public ChargeResult charge(ChargeRequest request) throws PaymentUnavailable {
         ChargeResult result = processor.charge(request);
         if (crashNext.compareAndSet(true, false)) {

@@ -21,6 +21,8 @@ public enum Metric {
     AUTO_CHARGES_DECLINED("AutoChargesDeclined", Unit.COUNT),
     /** Auto-charge turned off after the last decline allowed in a row. */
     AUTO_CHARGES_DISABLED("AutoChargesDisabled", Unit.COUNT),
+    /** Auto-charges whose card's bank asked the holder to authenticate: they wait for a top-up by hand. */
+    AUTO_CHARGES_ACTION_REQUIRED("AutoChargesActionRequired", Unit.COUNT),
     /** The processor could not be asked; the next run retries with the same key. */
     AUTO_CHARGES_UNAVAILABLE("AutoChargesUnavailable", Unit.COUNT),
     /** Something unexpected in one account's top-up: for a human. */

@@ -52,6 +52,11 @@ final class FaultyProcessor implements PaymentProcessor {
     }
 
     @Override
+    public Optional<ChargeResult.Declined> refuseUnlessSaved(String customer, String paymentMethod) throws PaymentUnavailable {
+        return sandbox.refuseUnlessSaved(customer, paymentMethod);
+    }
+
+    @Override
     public ChargeResult charge(ChargeRequest request) throws PaymentUnavailable {
         boolean autoCharge = request.idempotencyKey().startsWith(AUTO_CHARGE_PREFIX);
         String kind = autoCharge ? "auto_charge" : "top_up";

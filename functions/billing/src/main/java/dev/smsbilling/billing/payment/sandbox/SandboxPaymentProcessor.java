@@ -47,8 +47,14 @@ public final class SandboxPaymentProcessor implements PaymentProcessor {
             new ChargeResult.Declined("expired_card", "Your card has expired."));
     private static final List<String> SUCCEEDING_METHODS = List.of(
             "pm_card_visa", "pm_card_visa_debit", "pm_card_mastercard", "pm_card_amex");
-    /** Stripe's card that saves, and whose charges are then declined. */
-    private static final String SAVES_THEN_DECLINES = "pm_card_chargeCustomerFail";
+    /**
+     * Stripe's cards that save (the page is there to authenticate) and whose charges are then
+     * declined: one always, one whenever its holder is not there to authenticate.
+     */
+    private static final Map<String, ChargeResult.Declined> SAVED_THEN_DECLINING = Map.of(
+            "pm_card_chargeCustomerFail", new ChargeResult.Declined("card_declined", "Your card was declined."),
+            "pm_card_authenticationRequired", new ChargeResult.Declined(ChargeResult.AUTHENTICATION_REQUIRED,
+                    "Your card's bank asks you to confirm this payment."));
     private static final String SAVED_PREFIX = "pm_sandbox_";
 
     private final Map<String, Answered> answersByKey = new ConcurrentHashMap<>();
@@ -96,12 +102,30 @@ public final class SandboxPaymentProcessor implements PaymentProcessor {
         if (decline != null) {
             return new SetupConfirmation(setup.id(), Optional.empty(), Optional.of(decline));
         }
-        if (!SUCCEEDING_METHODS.contains(testToken) && !SAVES_THEN_DECLINES.equals(testToken)) {
+        if (!SUCCEEDING_METHODS.contains(testToken) && !SAVED_THEN_DECLINING.containsKey(testToken)) {
             throw new IllegalArgumentException("not one of Stripe's test cards: " + testToken);
         }
         String card = SAVED_PREFIX + UUID.randomUUID().toString().replace("-", "");
         savedCards.put(card, new Saved(setup.customer(), testToken));
         return new SetupConfirmation(setup.id(), Optional.of(card), Optional.empty());
+    }
+
+    @Override
+    public Optional<ChargeResult.Declined> refuseUnlessSaved(String customer, String paymentMethod) throws PaymentUnavailable {
+        if (!paymentMethod.startsWith(SAVED_PREFIX)) {
+            return Optional.empty(); // a test token (Stripe is not asked), or a card the charge declines as unknown
+        }
+        refuseWhileUnavailable();
+        Saved card = savedCards.get(paymentMethod);
+        if (card == null) {
+            return Optional.of(unknown(paymentMethod));
+        }
+        return card.customer().equals(customer) ? Optional.empty() : Optional.of(ChargeResult.notSaved());
+    }
+
+    /** What the customer removing a saved card does (Stripe: detaching it from the customer). */
+    public void detach(String paymentMethod) {
+        savedCards.remove(paymentMethod);
     }
 
     /** A confirmed setup: the card saved, or why it was not. */
@@ -151,27 +175,26 @@ public final class SandboxPaymentProcessor implements PaymentProcessor {
         String method = request.paymentMethod();
         if (method.startsWith(SAVED_PREFIX)) {
             Saved card = savedCards.get(method);
-            if (card == null) {
-                return new ChargeResult.Declined("invalid_payment_method", "No such payment method: " + method);
-            }
-            if (!card.customer().equals(request.customer())) {
-                return ChargeResult.notSaved();
+            // As Stripe: a card saved to another customer cannot be charged for this one.
+            if (card == null || !card.customer().equals(request.customer())) {
+                return unknown(method);
             }
             method = card.testToken();
         }
-        if (SAVES_THEN_DECLINES.equals(method)) {
-            return new ChargeResult.Declined("card_declined", "Your card was declined.");
-        }
-        ChargeResult.Declined decline = DECLINING_METHODS.get(method);
+        ChargeResult.Declined decline = SAVED_THEN_DECLINING.getOrDefault(method, DECLINING_METHODS.get(method));
         if (decline != null) {
             return decline;
         }
         if (!SUCCEEDING_METHODS.contains(method)) {
-            return new ChargeResult.Declined("invalid_payment_method", "No such payment method: " + method);
+            return unknown(method);
         }
         String reference = "ch_sandbox_" + UUID.randomUUID().toString().replace("-", "");
         charged.add(new Charged(reference, request));
         return new ChargeResult.Succeeded(reference, request.amountMicros());
+    }
+
+    private static ChargeResult.Declined unknown(String method) {
+        return new ChargeResult.Declined("invalid_payment_method", "No such payment method: " + method);
     }
 
     /** A charge the sandbox made, for tests that audit money taken against money credited. */

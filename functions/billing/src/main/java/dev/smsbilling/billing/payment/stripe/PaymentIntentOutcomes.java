@@ -5,7 +5,6 @@ import dev.smsbilling.billing.payment.PaymentUnavailable;
 
 /** What a confirmed PaymentIntent's status means for the charge. */
 final class PaymentIntentOutcomes {
-    static final String AUTHENTICATION_REQUIRED = "authentication_required";
 
     private PaymentIntentOutcomes() {
     }
@@ -16,7 +15,7 @@ final class PaymentIntentOutcomes {
                 return new ChargeResult.Succeeded(intent.id(), intent.amountMicros());
             case "requires_action":
                 // The bank wants the customer to authenticate, and the customer is not here.
-                return new ChargeResult.Declined(AUTHENTICATION_REQUIRED,
+                return new ChargeResult.Declined(ChargeResult.AUTHENTICATION_REQUIRED,
                         "Your bank asks you to authenticate this payment; pay once with the customer present, then try again.");
             case "requires_payment_method":
                 return fromLastError(intent.lastPaymentError());

@@ -77,9 +77,7 @@ public final class StripePaymentProcessor implements PaymentProcessor {
         try {
             return stripe.createCustomer(secretKey, CustomerParams.of(accountId), ProcessorKeys.of("customer", accountId));
         } catch (StripeCallFailed e) {
-            if (StripeErrors.refusedOurKey(e)) {
-                key.forget(); // a rotated key: the next call reads the secret again
-            }
+            forgetKeyIfRefused(e);
             throw StripeErrors.notACharge(e);
         }
     }
@@ -96,9 +94,7 @@ public final class StripePaymentProcessor implements PaymentProcessor {
             StripeObjects.SetupIntent setup = stripe.createSetupIntent(secretKey, SetupIntentParams.of(customer), idempotencyKey);
             return new CardSetup(setup.id(), setup.clientSecret(), publishableKey.get());
         } catch (StripeCallFailed e) {
-            if (StripeErrors.refusedOurKey(e)) {
-                key.forget(); // a rotated key: the next call reads the secret again
-            }
+            forgetKeyIfRefused(e);
             throw StripeErrors.notACharge(e);
         }
     }
@@ -108,12 +104,6 @@ public final class StripePaymentProcessor implements PaymentProcessor {
         refuseWhilePriming();
         Map<String, String> params = PaymentIntentParams.of(request);
         String secretKey = key.get();
-        if (!PaymentMethods.isTestToken(request.paymentMethod())) {
-            Optional<ChargeResult> refused = refuseUnlessSaved(secretKey, request);
-            if (refused.isPresent()) {
-                return refused.get();
-            }
-        }
         PaymentIntent created;
         try {
             created = stripe.createPaymentIntent(secretKey, params, request.idempotencyKey());
@@ -163,9 +153,7 @@ public final class StripePaymentProcessor implements PaymentProcessor {
                 after = Optional.of(intents.intents().get(intents.intents().size() - 1).id());
             }
         } catch (StripeCallFailed e) {
-            if (StripeErrors.refusedOurKey(e)) {
-                key.forget(); // a rotated key: the next call reads the secret again
-            }
+            forgetKeyIfRefused(e);
             throw StripeErrors.notACharge(e);
         }
         throw new PaymentUnavailable("more than " + MAX_PAGES * StripeApi.PAGE_SIZE + " PaymentIntents between " + from + " and " + to
@@ -173,32 +161,40 @@ public final class StripePaymentProcessor implements PaymentProcessor {
     }
 
     /**
-     * A card is charged only for the customer it is saved to. Stripe refuses a card saved to
-     * another customer by itself, but would charge one saved to nobody and save it to ours: a
-     * {@code pm_…} id someone learned would then fund their balance. So the card is looked up
-     * first, and charged only when it is saved to this account's customer.
+     * Looks the card up: Stripe refuses a card saved to another customer by itself, but would
+     * charge one saved to nobody and save it to ours, so a {@code pm_…} id someone learned would
+     * fund their balance. Only a card whose {@code customer} is the account's may be charged.
      */
-    private Optional<ChargeResult> refuseUnlessSaved(String secretKey, ChargeRequest request) throws PaymentNotAttempted {
+    @Override
+    public Optional<ChargeResult.Declined> refuseUnlessSaved(String customer, String paymentMethod) throws PaymentUnavailable {
+        if (PaymentMethods.isTestToken(paymentMethod)) {
+            return Optional.empty();
+        }
+        refuseWhilePriming();
+        String secretKey = key.get();
         StripeObjects.PaymentMethod method;
         try {
-            method = stripe.retrievePaymentMethod(secretKey, request.paymentMethod());
+            method = stripe.retrievePaymentMethod(secretKey, paymentMethod);
         } catch (StripeCallFailed e) {
             if (e.answered() && e.httpStatus() == 404) {
                 return Optional.of(new ChargeResult.Declined("invalid_payment_method", "This payment method cannot be charged."));
             }
-            if (StripeErrors.refusedOurKey(e)) {
-                key.forget(); // a rotated key: the next call reads the secret again
-            }
-            // Nothing has been asked of the card yet.
+            forgetKeyIfRefused(e);
             PaymentUnavailable why = StripeErrors.notACharge(e);
             throw new PaymentNotAttempted("Nothing was charged: " + why.getMessage(), why);
         }
-        if (request.customer().equals(method.customer())) {
+        if (customer.equals(method.customer())) {
             return Optional.empty();
         }
-        LOG.log(Level.INFO, "Refused payment method {0}: not saved to the account''s customer",
-                LogSafe.paymentMethod(request.paymentMethod()));
+        LOG.log(Level.INFO, "Refused payment method {0}: not saved to the account''s customer", LogSafe.paymentMethod(paymentMethod));
         return Optional.of(ChargeResult.notSaved());
+    }
+
+    /** A rotated key: the next call reads the secret again. */
+    private void forgetKeyIfRefused(StripeCallFailed failure) {
+        if (StripeErrors.refusedOurKey(failure)) {
+            key.forget();
+        }
     }
 
     /** Defence in depth: priming never gets this far, and a snapshot must never hold a charge or a Stripe answer. */

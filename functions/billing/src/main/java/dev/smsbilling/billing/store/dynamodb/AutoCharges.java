@@ -76,7 +76,7 @@ final class AutoCharges {
                     .orElseThrow(() -> new IllegalStateException("claimed " + accountId + " without a pending charge"));
             return new AutoChargeClaim(accountId, inForce, due.attempt(),
                     AutoChargeItems.fromItem(claimed).consecutiveDeclines(), claimUntil,
-                    Values.optionalString(claimed, Attributes.PAYMENT_CUSTOMER));
+                    Values.optionalString(claimed, Attributes.PAYMENT_CUSTOMER), mayExist);
         } catch (ConditionalCheckFailedException e) {
             return new NotClaimed(NotClaimed.Reason.LOST_RACE);
         }
@@ -100,6 +100,24 @@ final class AutoCharges {
             return Optional.of(last ? AutoChargeStatus.DISABLED_AFTER_FAILURES : AutoChargeStatus.FAILING);
         } catch (ConditionalCheckFailedException e) {
             return Optional.empty();
+        }
+    }
+
+    boolean requireAction(AutoChargeClaim claim, String error) {
+        try {
+            dynamo.updateItem(writes.requireAction(claim.accountId(), claim, error));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    boolean resume(String accountId) {
+        try {
+            dynamo.updateItem(writes.resumeAutoCharge(accountId));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
         }
     }
 

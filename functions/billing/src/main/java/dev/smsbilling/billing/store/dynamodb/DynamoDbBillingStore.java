@@ -172,6 +172,16 @@ public final class DynamoDbBillingStore implements BillingStore {
     }
 
     @Override
+    public boolean requireAutoChargeAction(AutoChargeClaim claim, String error) {
+        return autoCharges.requireAction(claim, error);
+    }
+
+    @Override
+    public boolean resumeAutoCharge(String accountId) {
+        return autoCharges.resume(accountId);
+    }
+
+    @Override
     public boolean releaseAutoChargeClaim(AutoChargeClaim claim) {
         return autoCharges.release(claim);
     }

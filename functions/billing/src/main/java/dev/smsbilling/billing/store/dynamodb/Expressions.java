@@ -119,7 +119,7 @@ final class Expressions {
     private static final String NOTHING_SENT = "(attribute_not_exists(#pendingChargeKey) OR attribute_exists(#pendingChargeUnsent))";
 
     /** When an account should wait for a top-up; the Java twin is {@code Account.shouldBeDueAt}. */
-    static final String SHOULD_BE_DUE = "#autoChargeEnabled = :true AND #autoChargeStatus <> :disabled"
+    static final String SHOULD_BE_DUE = "#autoChargeEnabled = :true AND NOT (#autoChargeStatus IN (:disabled, :actionRequired))"
             + " AND #subscription = :active AND #balance < #autoChargeThreshold";
 
     /** A debit that leaves the balance below the threshold marks the account due in its own transaction. */
@@ -178,6 +178,18 @@ final class Expressions {
     /** The last decline allowed: no more tries until the customer changes the settings. */
     static final String AUTO_CHARGE_DISABLE_UPDATE = "SET #autoChargeStatus = :disabled, #autoChargeLastError = :error,"
             + " #autoChargeDeclines = :declines REMOVE " + DUE_AND_CLAIM + ", " + PENDING;
+
+    /**
+     * The card asks its holder to authenticate: no run can, so the account stops being due, as
+     * when disabled, but the declines are not counted (the card did not fail).
+     */
+    static final String AUTO_CHARGE_ACTION_REQUIRED_UPDATE = "SET #autoChargeStatus = :actionRequired,"
+            + " #autoChargeLastError = :error REMOVE " + DUE_AND_CLAIM + ", " + PENDING;
+
+    /** A top-up by hand (the holder was there) resumes an auto-charge that waited for them; nothing else. */
+    static final String RESUME_AUTO_CHARGE_CONDITION = "#autoChargeStatus = :actionRequired";
+    static final String RESUME_AUTO_CHARGE_UPDATE = "SET #autoChargeStatus = :ok, #autoChargeDeclines = :zero"
+            + " REMOVE #autoChargeLastError";
 
     /**
      * Giving a claim back with the charge's outcome unknown (processor unreachable): the intent

@@ -206,6 +206,22 @@ final class WriteRequests {
         return conditionalUpdate(Keys.account(accountId), condition, update, values).build();
     }
 
+    UpdateItemRequest requireAction(String accountId, AutoChargeClaim claim, String error) {
+        return conditionalUpdate(Keys.account(accountId), Expressions.AUTO_CHARGE_DECLINE_CONDITION,
+                Expressions.AUTO_CHARGE_ACTION_REQUIRED_UPDATE, Map.of(
+                        ":chargeKey", s(claim.charge().chargeKey()),
+                        ":error", s(error),
+                        ":actionRequired", s(AutoChargeStatus.ACTION_REQUIRED.wireValue()))).build();
+    }
+
+    UpdateItemRequest resumeAutoCharge(String accountId) {
+        return conditionalUpdate(Keys.account(accountId), Expressions.RESUME_AUTO_CHARGE_CONDITION,
+                Expressions.RESUME_AUTO_CHARGE_UPDATE, Map.of(
+                        ":actionRequired", s(AutoChargeStatus.ACTION_REQUIRED.wireValue()),
+                        ":ok", s(AutoChargeStatus.OK.wireValue()),
+                        ":zero", n(0))).build();
+    }
+
     UpdateItemRequest releaseClaim(String accountId, AutoChargeClaim claim) {
         return byClaimHolder(accountId, claim, Expressions.RELEASE_CLAIM_CONDITION, Expressions.RELEASE_CLAIM_UPDATE);
     }
@@ -230,6 +246,7 @@ final class WriteRequests {
         return Map.of(
                 ":true", AttributeValue.fromBool(true),
                 ":disabled", s(AutoChargeStatus.DISABLED_AFTER_FAILURES.wireValue()),
+                ":actionRequired", s(AutoChargeStatus.ACTION_REQUIRED.wireValue()),
                 ":active", s(Subscription.ACTIVE.wireValue()));
     }
 

@@ -120,8 +120,12 @@ class SandboxPaymentProcessorTest {
         assertThat(saved).startsWith("pm_sandbox_");
         assertThat(processor.charge(new ChargeRequest("cus_sandbox_alice", saved, 25_000_000, "k-alice", "top-up")))
                 .isInstanceOf(ChargeResult.Succeeded.class);
+        assertThat(processor.refuseUnlessSaved("cus_sandbox_alice", saved)).isEmpty();
+        assertThat(processor.refuseUnlessSaved("cus_sandbox_bob", saved)).as("Alice's card, for Bob").contains(ChargeResult.notSaved());
+        assertThat(processor.refuseUnlessSaved("cus_sandbox_bob", "pm_card_visa")).as("a card just entered").isEmpty();
         assertThat(processor.charge(new ChargeRequest("cus_sandbox_bob", saved, 25_000_000, "k-bob", "top-up")))
-                .as("Alice's card, charged for Bob").isEqualTo(ChargeResult.notSaved());
+                .as("charged for Bob anyway, it is refused as Stripe refuses it")
+                .extracting(result -> ((ChargeResult.Declined) result).code()).isEqualTo("invalid_payment_method");
         assertThat(processor.charges()).hasSize(1);
     }
 

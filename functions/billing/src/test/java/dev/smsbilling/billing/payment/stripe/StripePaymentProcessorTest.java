@@ -37,7 +37,6 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -58,12 +57,6 @@ class StripePaymentProcessorTest {
 
     private final CapturedLog log = new CapturedLog(StripePaymentProcessor.class);
     private final StripePaymentProcessor processor = processorAt(stripe.baseUrl(), StripeConfig.defaults());
-
-    /** CARD is saved to CUSTOMER: the lookup before every charge of a card that is not a test token says so. */
-    @BeforeEach
-    void theCardIsSavedToTheCustomer() {
-        stripe.stubFor(get(urlEqualTo(PAYMENT_METHODS + "/" + CARD)).willReturn(ok(StripeResponses.paymentMethod(CARD, "\"" + CUSTOMER + "\""))));
-    }
 
     @AfterEach
     void logsNeverCarryTheKeyOrAFullPaymentMethodId() {
@@ -98,7 +91,7 @@ class StripePaymentProcessorTest {
                 .withFormParam("payment_method", equalTo(CARD))
                 .withFormParam("payment_method_types[0]", equalTo("card"))
                 .withFormParam("description", equalTo("Prepaid SMS credit")));
-        stripe.verify(1, postRequestedFor(anyUrl()));
+        stripe.verify(1, anyRequestedFor(anyUrl()));
     }
 
     @Test
@@ -127,7 +120,7 @@ class StripePaymentProcessorTest {
         ChargeResult result = processor.charge(topUp("k-declined"));
 
         assertThat(result).isEqualTo(new ChargeResult.Declined("generic_decline", "Your card was declined."));
-        stripe.verify(1, postRequestedFor(anyUrl()));
+        stripe.verify(1, anyRequestedFor(anyUrl()));
         assertThat(log.lines()).anySatisfy(line -> assertThat(line).contains("generic_decline", "pm_…sTuV"));
     }
 
@@ -171,7 +164,7 @@ class StripePaymentProcessorTest {
 
         assertThat(processor.charge(topUp("k-missing"))).isInstanceOfSatisfying(ChargeResult.Declined.class,
                 declined -> assertThat(declined.code()).isEqualTo("invalid_payment_method"));
-        stripe.verify(1, postRequestedFor(anyUrl()));
+        stripe.verify(1, anyRequestedFor(anyUrl()));
     }
 
     @Test
@@ -280,7 +273,7 @@ class StripePaymentProcessorTest {
                 "Keys for idempotent requests can only be used with the same parameters they were first used with.")));
 
         assertThatThrownBy(() -> processor.charge(topUp("k-reused"))).isInstanceOf(PaymentKeyReused.class);
-        stripe.verify(1, postRequestedFor(anyUrl()));
+        stripe.verify(1, anyRequestedFor(anyUrl()));
     }
 
     @Test
@@ -293,7 +286,7 @@ class StripePaymentProcessorTest {
                 .isInstanceOf(PaymentNotAttempted.class)
                 .hasNoCause()
                 .hasMessageNotContaining("sk_test");
-        stripe.verify(1, postRequestedFor(anyUrl()));
+        stripe.verify(1, anyRequestedFor(anyUrl()));
         assertThat(log.lines()).anySatisfy(line -> assertThat(line).contains("refused our API key", "HTTP 401"));
         assertThat(log.lines()).noneMatch(line -> line.contains("sk_test"));
     }
@@ -534,27 +527,34 @@ class StripePaymentProcessorTest {
     }
 
     @Test
-    void aCardSavedToAnotherCustomerIsDeclinedAsNotSavedAndNothingIsAskedOfIt() throws Exception {
+    void aCardSavedToTheAccountsCustomerMayBeChargedAndAChargeDoesNotLookAgain() throws Exception {
+        stripe.stubFor(get(urlEqualTo(PAYMENT_METHODS + "/" + CARD)).willReturn(ok(StripeResponses.paymentMethod(CARD, "\"" + CUSTOMER + "\""))));
+        stubCreate(ok(StripeResponses.paymentIntent("pi_3QsucceededIntent01", "succeeded", 2_500, CARD)));
+
+        assertThat(processor.refuseUnlessSaved(CUSTOMER, CARD)).isEmpty();
+        processor.charge(topUp("k-saved"));
+
+        stripe.verify(1, getRequestedFor(urlEqualTo(PAYMENT_METHODS + "/" + CARD)));
+        stripe.verify(1, postRequestedFor(urlEqualTo(INTENTS)));
+    }
+
+    @Test
+    void aCardSavedToAnotherCustomerIsRefusedAsNotSaved() throws Exception {
         String theirs = "pm_1QtheirCardSaved0001";
         stripe.stubFor(get(urlEqualTo(PAYMENT_METHODS + "/" + theirs))
                 .willReturn(ok(StripeResponses.paymentMethod(theirs, "\"cus_QsomeoneElse001\""))));
 
-        ChargeResult result = processor.charge(new ChargeRequest(CUSTOMER, theirs, 25_000_000, "k-theirs", "Prepaid SMS credit"));
-
-        assertThat(result).isInstanceOfSatisfying(ChargeResult.Declined.class,
-                declined -> assertThat(declined.code()).isEqualTo(ChargeResult.NOT_SAVED));
+        assertThat(processor.refuseUnlessSaved(CUSTOMER, theirs)).contains(ChargeResult.notSaved());
         stripe.verify(0, postRequestedFor(anyUrl()));
         assertThat(log.lines()).noneMatch(line -> line.contains(theirs));
     }
 
     @Test
-    void aCardSavedToNobodyIsDeclinedAsNotSaved() throws Exception {
+    void aCardSavedToNobodyIsRefusedAsNotSaved() throws Exception {
         String learned = "pm_1QnobodysCard000001";
         stripe.stubFor(get(urlEqualTo(PAYMENT_METHODS + "/" + learned)).willReturn(ok(StripeResponses.paymentMethod(learned, "null"))));
 
-        assertThat(processor.charge(new ChargeRequest(CUSTOMER, learned, 25_000_000, "k-learned", "Prepaid SMS credit")))
-                .isEqualTo(ChargeResult.notSaved());
-        stripe.verify(0, postRequestedFor(anyUrl()));
+        assertThat(processor.refuseUnlessSaved(CUSTOMER, learned)).contains(ChargeResult.notSaved());
     }
 
     @Test
@@ -563,34 +563,28 @@ class StripePaymentProcessorTest {
         stripe.stubFor(get(urlEqualTo(PAYMENT_METHODS + "/" + unknown)).willReturn(status(404,
                 StripeResponses.error("invalid_request_error", "resource_missing", "payment_method", "No such PaymentMethod"))));
 
-        assertThat(processor.charge(new ChargeRequest(CUSTOMER, unknown, 25_000_000, "k-unknown", "Prepaid SMS credit")))
-                .isInstanceOfSatisfying(ChargeResult.Declined.class,
-                        declined -> assertThat(declined.code()).isEqualTo("invalid_payment_method"));
-        stripe.verify(0, postRequestedFor(anyUrl()));
+        assertThat(processor.refuseUnlessSaved(CUSTOMER, unknown)).hasValueSatisfying(
+                declined -> assertThat(declined.code()).isEqualTo("invalid_payment_method"));
     }
 
     @Test
-    void aLookupThatFailsOrCannotBeReadChargesNothingAndSaysSo() {
+    void aLookupThatFailsOrCannotBeReadSaysNothingWasCharged() {
         String card = "pm_1QlookupFails000001";
         stripe.stubFor(get(urlEqualTo(PAYMENT_METHODS + "/" + card)).willReturn(status(500, StripeResponses.apiError())));
         String expanded = "pm_1QcustomerExpanded1";
         stripe.stubFor(get(urlEqualTo(PAYMENT_METHODS + "/" + expanded)).willReturn(ok(
                 StripeResponses.paymentMethod(expanded, "{\"id\": \"" + CUSTOMER + "\", \"object\": \"customer\"}"))));
 
-        assertThatThrownBy(() -> processor.charge(new ChargeRequest(CUSTOMER, card, 25_000_000, "k-lookup", "Prepaid SMS credit")))
-                .isInstanceOf(PaymentNotAttempted.class);
-        assertThatThrownBy(() -> processor.charge(new ChargeRequest(CUSTOMER, expanded, 25_000_000, "k-expanded", "Prepaid SMS credit")))
+        assertThatThrownBy(() -> processor.refuseUnlessSaved(CUSTOMER, card)).isInstanceOf(PaymentNotAttempted.class);
+        assertThatThrownBy(() -> processor.refuseUnlessSaved(CUSTOMER, expanded))
                 .as("an answer not as documented is never read as whose card it is").isInstanceOf(PaymentNotAttempted.class);
         stripe.verify(0, postRequestedFor(anyUrl()));
     }
 
     @Test
-    void aTestTokenIsACardJustEnteredAndIsChargedWithoutALookup() throws Exception {
-        stubCreate(ok(StripeResponses.paymentIntent("pi_3QsucceededIntent01", "succeeded", 2_500, "pm_card_visa")));
-
-        assertThat(processor.charge(new ChargeRequest(CUSTOMER, "pm_card_visa", 25_000_000, "k-token", "Prepaid SMS credit")))
-                .isInstanceOf(ChargeResult.Succeeded.class);
-        stripe.verify(0, getRequestedFor(anyUrl()));
+    void aTestTokenIsACardJustEnteredAndNeedsNoLookup() throws Exception {
+        assertThat(processor.refuseUnlessSaved(CUSTOMER, "pm_card_visa")).isEmpty();
+        stripe.verify(0, anyRequestedFor(anyUrl()));
     }
 
     @Test

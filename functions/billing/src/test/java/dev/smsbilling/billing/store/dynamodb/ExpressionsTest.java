@@ -227,7 +227,7 @@ class ExpressionsTest {
 
     @Test
     void aDebitBelowTheThresholdMarksTheAccountDueOnlyIfNotAlreadyDue() {
-        assertThat(Expressions.SHOULD_BE_DUE).isEqualTo("#autoChargeEnabled = :true AND #autoChargeStatus <> :disabled"
+        assertThat(Expressions.SHOULD_BE_DUE).isEqualTo("#autoChargeEnabled = :true AND NOT (#autoChargeStatus IN (:disabled, :actionRequired))"
                 + " AND #subscription = :active AND #balance < #autoChargeThreshold");
         assertThat(Expressions.DEBIT_MARKING_DUE_UPDATE).isEqualTo("SET #balance = #balance - :amount, #seq = :nextSeq,"
                 + " #dueBucket = if_not_exists(#dueBucket, :dueBucket), #dueSince = if_not_exists(#dueSince, :dueSince),"
@@ -258,7 +258,8 @@ class ExpressionsTest {
 
         assertThat(update.conditionExpression()).isEqualTo(Expressions.MARK_DUE_CONDITION);
         assertThat(update.expressionAttributeValues()).contains(entry(":true", AttributeValue.fromBool(true)),
-                entry(":disabled", AttributeValue.fromS("disabled_after_failures")), entry(":active", AttributeValue.fromS("active")));
+                entry(":disabled", AttributeValue.fromS("disabled_after_failures")),
+                entry(":actionRequired", AttributeValue.fromS("action_required")), entry(":active", AttributeValue.fromS("active")));
     }
 
     @Test
@@ -277,7 +278,7 @@ class ExpressionsTest {
     void aClaimRechecksEverythingAndLeavesTheMoneyAlone() {
         String claimable = "#dueId = :dueId AND #dueAttempt = :dueAttempt"
                 + " AND (attribute_not_exists(#claimUntil) OR #claimUntil < :nowMillis)";
-        String shouldBeDue = "#autoChargeEnabled = :true AND #autoChargeStatus <> :disabled"
+        String shouldBeDue = "#autoChargeEnabled = :true AND NOT (#autoChargeStatus IN (:disabled, :actionRequired))"
                 + " AND #subscription = :active AND #balance < #autoChargeThreshold";
         assertThat(Expressions.CLAIM_CONDITION).as("a charge that may have been sent is settled, whatever the settings")
                 .isEqualTo(claimable + " AND attribute_exists(#pendingChargeKey) AND attribute_not_exists(#pendingChargeUnsent)");
@@ -338,7 +339,7 @@ class ExpressionsTest {
                 + " REMOVE #dueBucket, #dueSince, #dueId, #dueAttempt, #claimUntil,"
                 + " #pendingChargeKey, #pendingPaymentMethod, #pendingAmount, #pendingChargeUnsent");
         AutoChargeClaim claim = new AutoChargeClaim("BA1", new PendingCharge("autocharge_k", "pm_card_visa", 20_000_000),
-                1, 1, NOW.plusSeconds(90), Optional.empty());
+                1, 1, NOW.plusSeconds(90), Optional.empty(), false);
 
         var decline = writes.recordDecline("BA1", claim, "card_declined", false);
         var disable = writes.recordDecline("BA1", claim, "card_declined", true);
@@ -354,11 +355,36 @@ class ExpressionsTest {
     }
 
     @Test
+    void aCardThatAsksForItsHolderStopsTheRunsUntilATopUpByHandWithoutCountingADecline() {
+        assertThat(Expressions.AUTO_CHARGE_ACTION_REQUIRED_UPDATE).isEqualTo("SET #autoChargeStatus = :actionRequired,"
+                + " #autoChargeLastError = :error REMOVE #dueBucket, #dueSince, #dueId, #dueAttempt, #claimUntil,"
+                + " #pendingChargeKey, #pendingPaymentMethod, #pendingAmount, #pendingChargeUnsent");
+        assertThat(Expressions.RESUME_AUTO_CHARGE_CONDITION).isEqualTo("#autoChargeStatus = :actionRequired");
+        assertThat(Expressions.RESUME_AUTO_CHARGE_UPDATE).isEqualTo("SET #autoChargeStatus = :ok, #autoChargeDeclines = :zero"
+                + " REMOVE #autoChargeLastError");
+        AutoChargeClaim claim = new AutoChargeClaim("BA1", new PendingCharge("autocharge_k", "pm_card_visa", 20_000_000),
+                0, 0, NOW.plusSeconds(90), Optional.empty(), false);
+
+        var wait = writes.requireAction("BA1", claim, "authentication_required");
+        var resume = writes.resumeAutoCharge("BA1");
+
+        assertThat(wait.conditionExpression()).as("only the run holding the charge").isEqualTo(Expressions.AUTO_CHARGE_DECLINE_CONDITION);
+        assertThat(wait.updateExpression()).isEqualTo(Expressions.AUTO_CHARGE_ACTION_REQUIRED_UPDATE).doesNotContain("#autoChargeDeclines");
+        assertThat(wait.expressionAttributeValues()).containsOnly(entry(":chargeKey", AttributeValue.fromS("autocharge_k")),
+                entry(":error", AttributeValue.fromS("authentication_required")),
+                entry(":actionRequired", AttributeValue.fromS("action_required")));
+        assertThat(resume.conditionExpression()).isEqualTo(Expressions.RESUME_AUTO_CHARGE_CONDITION);
+        assertThat(resume.updateExpression()).isEqualTo(Expressions.RESUME_AUTO_CHARGE_UPDATE).doesNotContain("#balance", "#seq");
+        assertThat(resume.expressionAttributeValues()).containsOnly(entry(":actionRequired", AttributeValue.fromS("action_required")),
+                entry(":ok", AttributeValue.fromS("ok")), entry(":zero", AttributeValue.fromN("0")));
+    }
+
+    @Test
     void releasingAClaimKeepsThePendingChargeAndTouchesOnlyOurOwnClaim() {
         assertThat(Expressions.RELEASE_CLAIM_CONDITION).isEqualTo("#pendingChargeKey = :chargeKey AND #claimUntil = :claimUntil");
         assertThat(Expressions.RELEASE_CLAIM_UPDATE).isEqualTo("REMOVE #claimUntil");
         AutoChargeClaim claim = new AutoChargeClaim("BA1", new PendingCharge("autocharge_k", "pm_card_visa", 20_000_000),
-                0, 0, NOW.plusSeconds(90), Optional.empty());
+                0, 0, NOW.plusSeconds(90), Optional.empty(), false);
 
         var release = writes.releaseClaim("BA1", claim);
 
@@ -371,7 +397,8 @@ class ExpressionsTest {
         assertThat(Expressions.CLEAR_STALE_DUE_CONDITION).isEqualTo("#dueId = :dueId"
                 + " AND (attribute_not_exists(#pendingChargeKey) OR attribute_exists(#pendingChargeUnsent))"
                 + " AND (attribute_not_exists(#claimUntil) OR #claimUntil < :nowMillis) AND NOT (#autoChargeEnabled = :true"
-                + " AND #autoChargeStatus <> :disabled AND #subscription = :active AND #balance < #autoChargeThreshold)");
+                + " AND NOT (#autoChargeStatus IN (:disabled, :actionRequired)) AND #subscription = :active"
+                + " AND #balance < #autoChargeThreshold)");
         assertThat(Expressions.CLEAR_STALE_DUE_UPDATE).isEqualTo("REMOVE #dueBucket, #dueSince, #dueId, #dueAttempt, #claimUntil,"
                 + " #pendingChargeKey, #pendingPaymentMethod, #pendingAmount, #pendingChargeUnsent");
 
