@@ -1,12 +1,9 @@
 package dev.smsbilling.billing.testing;
 
-import dev.smsbilling.billing.payment.CardSetup;
 import dev.smsbilling.billing.payment.ChargeRequest;
 import dev.smsbilling.billing.payment.ChargeResult;
 import dev.smsbilling.billing.payment.PaymentProcessor;
 import dev.smsbilling.billing.payment.PaymentUnavailable;
-import java.time.Instant;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -14,28 +11,17 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * a retry, a later run or the sweep must heal. Lookups are the wrapped processor's, so what the
  * charge left there is found.
  */
-public final class CrashAfterCharge implements PaymentProcessor {
+public final class CrashAfterCharge extends ForwardingProcessor {
     private final PaymentProcessor processor;
     private final AtomicBoolean crashNext = new AtomicBoolean(true);
 
     public CrashAfterCharge(PaymentProcessor processor) {
+        super(processor);
         this.processor = processor;
     }
 
-    @Override
-    public String customerFor(String accountId) throws PaymentUnavailable {
-        return processor.customerFor(accountId);
-    }
 
-    @Override
-    public CardSetup setUpCard(String customer, String idempotencyKey) throws PaymentUnavailable {
-        return processor.setUpCard(customer, idempotencyKey);
-    }
 
-    @Override
-    public Optional<ChargeResult.Declined> refuseUnlessSaved(String customer, String paymentMethod) throws PaymentUnavailable {
-        return processor.refuseUnlessSaved(customer, paymentMethod);
-    }
 
     @Override
     public ChargeResult charge(ChargeRequest request) throws PaymentUnavailable {
@@ -46,8 +32,4 @@ public final class CrashAfterCharge implements PaymentProcessor {
         return result;
     }
 
-    @Override
-    public Optional<ChargeResult> find(String idempotencyKey, Instant from, Instant to) throws PaymentUnavailable {
-        return processor.find(idempotencyKey, from, to);
-    }
 }
